@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A list of Kubernetes objects as the API returns it from a list call: apiVersion, kind,
- * {@link ListMeta} (resourceVersion and continue token) and the items.
+ * A list of Kubernetes objects as the API returns it from a list call: apiVersion, kind, {@link
+ * ListMeta} (resourceVersion and continue token) and the items.
  *
  * @param <T> the item type
  */

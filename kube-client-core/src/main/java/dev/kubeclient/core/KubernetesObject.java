@@ -4,9 +4,9 @@ import dev.kubeclient.core.meta.v1.ObjectMeta;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An object the Kubernetes API serves at a URL of its own: it has an apiVersion, a kind and
- * {@link ObjectMeta}. This is client-go's {@code runtime.Object} plus {@code metav1.Object}
- * accessors, narrowed to what every top-level kind has.
+ * An object the Kubernetes API serves at a URL of its own: it has an apiVersion, a kind and {@link
+ * ObjectMeta}. This is client-go's {@code runtime.Object} plus {@code metav1.Object} accessors,
+ * narrowed to what every top-level kind has.
  *
  * <p>Implementations are mutable models and not thread-safe. Objects handed out by an informer
  * cache are shared with it: code must not mutate them, but copy them first.

@@ -24,7 +24,9 @@ public final class Preconditions {
     }
   }
 
-  /** Returns {@code value}, or throws {@link NullPointerException} saying "{@code name} == null". */
+  /**
+   * Returns {@code value}, or throws {@link NullPointerException} saying "{@code name} == null".
+   */
   public static <T> T checkNotNull(@Nullable T value, String name) {
     if (value == null) {
       throw new NullPointerException(name + " == null");

@@ -1,6 +1,4 @@
-/**
- * Implementation details of kube-client-core. Not API: may change without notice.
- */
+/** Implementation details of kube-client-core. Not API: may change without notice. */
 @NullMarked
 package dev.kubeclient.core.internal;
 

@@ -1,0 +1,582 @@
+package dev.kubeclient.rest;
+
+import static dev.kubeclient.core.internal.Preconditions.checkArgument;
+import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
+import static dev.kubeclient.core.internal.Preconditions.checkState;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.kubeclient.rest.internal.RestErrors;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One API request being built and then executed: client-go's {@code rest.Request}. Obtain it from a
+ * {@link RESTClient} verb method, set the parts, and finish with one of {@link #execute(Class)},
+ * {@link #execute()}, {@link #executeRaw()}, {@link #stream()} or {@link #watch(Class)}.
+ *
+ * <p>Setters check their argument at once and throw {@link IllegalArgumentException} (bad value) or
+ * {@link IllegalStateException} (a part set twice) naming the value, instead of failing later.
+ *
+ * <p>Execution: each attempt first takes a permit from the transport's {@link RateLimiter}. A 429
+ * or 5xx response with a {@code Retry-After} header is retried after that many seconds, for any
+ * verb, up to {@link #DEFAULT_MAX_TRIES} tries in all; a connection reset or premature end of
+ * stream is retried after a second for GET only; anything else (TLS trust failures, other 4xx)
+ * fails at once. Unary calls have an absolute deadline (the request's {@link #timeout}, else the
+ * config's request timeout) that includes time spent throttled and waiting to retry. Streams and
+ * watches have no read timeout and no deadline unless {@code timeout(..)} or {@code timeoutSeconds}
+ * sets one.
+ *
+ * <p>A request is confined to one thread and executed once.
+ */
+public final class Request {
+  /** client-go's limit of tries for Retry-After responses. */
+  public static final int DEFAULT_MAX_TRIES = 10;
+
+  /** Waits for the throttle longer than this are logged, as client-go does at 50 ms. */
+  static final Duration LONG_THROTTLE = Duration.ofMillis(50);
+
+  /** Time a watch may run past its server-side timeoutSeconds before the client ends it. */
+  static final Duration WATCH_DEADLINE_SLACK = Duration.ofSeconds(30);
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RESTClient.class);
+
+  private final RESTClient client;
+  private final String verb;
+  private @Nullable String namespace;
+  private boolean namespaceSet;
+  private @Nullable String resource;
+  private @Nullable String name;
+  private final List<String> subresource = new ArrayList<>();
+  private final List<String> prefix = new ArrayList<>();
+  private final List<String> suffix = new ArrayList<>();
+  private @Nullable List<String> absPath;
+  private final Map<String, List<String>> params = new LinkedHashMap<>();
+  private final Map<String, String> headers = new LinkedHashMap<>();
+  private byte @Nullable [] body;
+  private @Nullable Object bodyObject;
+  private String contentType = "application/json";
+  private @Nullable Duration timeout;
+  private int maxTries = DEFAULT_MAX_TRIES;
+  private boolean executed;
+  private okhttp3.@Nullable Call call;
+
+  Request(RESTClient client, String verb) {
+    this.client = client;
+    this.verb = verb;
+  }
+
+  /** The HTTP verb. */
+  public String verb() {
+    return verb;
+  }
+
+  /**
+   * Sets the namespace; an empty namespace means all namespaces (no path segment).
+   *
+   * @throws IllegalStateException when already set
+   */
+  public Request namespace(String namespace) {
+    checkNotNull(namespace, "namespace");
+    checkState(
+        !namespaceSet,
+        "namespace already set to '%s', cannot change to '%s'",
+        this.namespace,
+        namespace);
+    if (!namespace.isEmpty()) {
+      checkSegment(namespace, "namespace");
+    }
+    this.namespace = namespace;
+    this.namespaceSet = true;
+    return this;
+  }
+
+  /** Sets the namespace only when {@code scoped} is true (client-go's NamespaceIfScoped). */
+  public Request namespaceIfScoped(String namespace, boolean scoped) {
+    return scoped ? namespace(namespace) : this;
+  }
+
+  /** Sets the resource, such as {@code pods}. */
+  public Request resource(String resource) {
+    checkNotNull(resource, "resource");
+    checkState(
+        this.resource == null,
+        "resource already set to '%s', cannot change to '%s'",
+        this.resource,
+        resource);
+    checkSegment(resource, "resource");
+    this.resource = resource;
+    return this;
+  }
+
+  /** Sets the object name. */
+  public Request name(String name) {
+    checkNotNull(name, "name");
+    checkArgument(!name.isEmpty(), "resource name may not be empty");
+    checkState(
+        this.name == null,
+        "resource name already set to '%s', cannot change to '%s'",
+        this.name,
+        name);
+    checkSegment(name, "resource name");
+    this.name = name;
+    return this;
+  }
+
+  /** Sets the subresource, such as {@code status} or {@code scale}; several segments join. */
+  public Request subResource(String... subresource) {
+    checkState(
+        this.subresource.isEmpty(),
+        "subresource already set to '%s', cannot change to '%s'",
+        String.join("/", this.subresource),
+        String.join("/", subresource));
+    for (String s : subresource) {
+      checkNotNull(s, "subresource");
+      checkSegment(s, "subresource");
+      this.subresource.add(s);
+    }
+    return this;
+  }
+
+  /** Adds path segments between the group/version and the namespace. */
+  public Request prefix(String... segments) {
+    for (String s : segments) {
+      prefix.add(checkNotNull(s, "segment"));
+    }
+    return this;
+  }
+
+  /** Adds path segments after the name and subresource. */
+  public Request suffix(String... segments) {
+    for (String s : segments) {
+      suffix.add(checkNotNull(s, "segment"));
+    }
+    return this;
+  }
+
+  /**
+   * Uses an absolute path below the host, ignoring API path and group/version (client-go's
+   * AbsPath), for {@code /version}, {@code /apis} discovery and the like.
+   */
+  public Request absPath(String... segments) {
+    List<String> list = new ArrayList<>();
+    for (String s : segments) {
+      list.add(checkNotNull(s, "segment"));
+    }
+    this.absPath = list;
+    return this;
+  }
+
+  /** Adds a query parameter; repeated names give repeated parameters. */
+  public Request param(String name, String value) {
+    checkNotNull(name, "name");
+    checkNotNull(value, "value");
+    checkArgument(!name.isEmpty(), "parameter name may not be empty");
+    params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    return this;
+  }
+
+  /** Adds a query parameter from a number or boolean. */
+  public Request param(String name, Object value) {
+    checkNotNull(value, "value");
+    return param(name, String.valueOf(value));
+  }
+
+  /** Sets a header; {@code Authorization} set here replaces the config's credentials. */
+  public Request setHeader(String name, String value) {
+    checkNotNull(name, "name");
+    checkNotNull(value, "value");
+    headers.put(name, value);
+    return this;
+  }
+
+  /**
+   * Sets the body: a {@code byte[]} or {@code String} is sent as is, any other object is encoded as
+   * JSON.
+   */
+  public Request body(Object body) {
+    checkNotNull(body, "body");
+    if (body instanceof byte[]) {
+      this.body = ((byte[]) body).clone();
+    } else if (body instanceof String) {
+      this.body = ((String) body).getBytes(StandardCharsets.UTF_8);
+    } else {
+      this.bodyObject = body;
+    }
+    return this;
+  }
+
+  /** Sets the body's Content-Type; {@code application/json} by default. */
+  public Request contentType(String contentType) {
+    checkNotNull(contentType, "contentType");
+    checkArgument(MediaType.parse(contentType) != null, "invalid content type: '%s'", contentType);
+    this.contentType = contentType;
+    return this;
+  }
+
+  /**
+   * Sets the absolute deadline of this call, including throttling and retries; also sent as the
+   * {@code timeout} query parameter of unary calls, as client-go does.
+   */
+  public Request timeout(Duration timeout) {
+    checkNotNull(timeout, "timeout");
+    checkArgument(
+        !timeout.isNegative() && !timeout.isZero(), "timeout must be positive: %s", timeout);
+    this.timeout = timeout;
+    return this;
+  }
+
+  /** Sets how many tries a Retry-After response may cause in all; 1 disables retries. */
+  public Request maxTries(int maxTries) {
+    checkArgument(maxTries >= 1, "maxTries must be at least 1: %s", maxTries);
+    this.maxTries = maxTries;
+    return this;
+  }
+
+  /** The URL this request will be sent to. */
+  public String url() {
+    return buildUrl(false).toString();
+  }
+
+  /**
+   * Sends the request and decodes the response body into {@code type}, streaming (a large list is
+   * never held as bytes or text).
+   *
+   * @throws RuntimeException the API exception the error response maps to, or a transport exception
+   *     wrapping the {@link IOException}
+   */
+  public <T> T execute(Class<T> type) {
+    checkNotNull(type, "type");
+    try (Response response = send(false)) {
+      ResponseBody rb = response.body();
+      String url = response.request().url().toString();
+      try (JsonParser parser = client.mapper().createParser(rb.byteStream())) {
+        if (parser.nextToken() == null) {
+          throw new IllegalStateException(
+              verb + " " + url + ": empty response body, expected " + type.getSimpleName());
+        }
+        return client.mapper().readValue(parser, type);
+      } catch (JsonProcessingException e) {
+        throw decodeError(e, url, type.getSimpleName());
+      } catch (IOException e) {
+        throw RestErrors.transport(verb, url, e);
+      }
+    }
+  }
+
+  /** Sends the request and discards the body; for calls whose result does not matter. */
+  public void execute() {
+    send(false).close();
+  }
+
+  /** Sends the request and returns the raw body (client-go's DoRaw). */
+  public byte[] executeRaw() {
+    try (Response response = send(false)) {
+      return response.body().bytes();
+    } catch (IOException e) {
+      throw RestErrors.transport(verb, url(), e);
+    }
+  }
+
+  /**
+   * Sends the request and returns the body as a stream (logs, exec output); no read timeout. The
+   * caller must close the stream.
+   */
+  public InputStream stream() {
+    return send(true).body().byteStream();
+  }
+
+  /**
+   * Starts a watch: adds {@code watch=true} unless set, and decodes events into {@code type} as
+   * they arrive. No read timeout applies; the deadline is the request's timeout, else the
+   * server-side {@code timeoutSeconds} plus 30 s, else none.
+   */
+  public <T> Watch<T> watch(Class<T> type) {
+    checkNotNull(type, "type");
+    if (!params.containsKey("watch")) {
+      param("watch", "true");
+    }
+    Response response = send(true);
+    try {
+      return new StreamingWatch<>(
+          response, checkNotNull(call, "call"), client.mapper(), type, verb);
+    } catch (IOException e) {
+      response.close();
+      throw RestErrors.transport(verb, response.request().url().toString(), e);
+    }
+  }
+
+  private RuntimeException decodeError(JsonProcessingException e, String url, String target) {
+    // Jackson's own message quotes the input, which may be Secret data: give position and path.
+    String path =
+        e instanceof JsonMappingException ? ((JsonMappingException) e).getPathReference() : "";
+    return new IllegalStateException(
+        "cannot decode the response of "
+            + verb
+            + " "
+            + url
+            + " as "
+            + target
+            + (e.getLocation() == null
+                ? ""
+                : " at line "
+                    + e.getLocation().getLineNr()
+                    + ", column "
+                    + e.getLocation().getColumnNr())
+            + (path.isEmpty() ? "" : " (" + path + ")")
+            + ": "
+            + e.getClass().getSimpleName());
+  }
+
+  private HttpUrl buildUrl(boolean addTimeoutParam) {
+    HttpUrl.Builder b;
+    if (absPath != null) {
+      b = client.base().newBuilder().encodedPath(hostPath());
+      for (String s : absPath) {
+        for (String part : s.split("/")) {
+          if (!part.isEmpty()) {
+            b.addPathSegment(part);
+          }
+        }
+      }
+    } else {
+      b = client.base().newBuilder();
+      prefix.forEach(b::addPathSegment);
+      if (namespace != null && !namespace.isEmpty()) {
+        b.addPathSegment("namespaces").addPathSegment(namespace);
+      }
+      if (resource != null) {
+        b.addPathSegment(resource);
+      }
+      if (name != null) {
+        b.addPathSegment(name);
+      }
+      subresource.forEach(b::addPathSegment);
+      suffix.forEach(b::addPathSegment);
+    }
+    params.forEach((k, vs) -> vs.forEach(v -> b.addQueryParameter(k, v)));
+    if (addTimeoutParam && timeout != null && !params.containsKey("timeout")) {
+      b.addQueryParameter("timeout", timeout.toSeconds() + "s");
+    }
+    return b.build();
+  }
+
+  private String hostPath() {
+    HttpUrl host = HttpUrl.parse(client.transport().config().host());
+    String p = host == null ? "/" : host.encodedPath();
+    return p.endsWith("/") ? p : p + "/";
+  }
+
+  private @Nullable Duration deadline(boolean streaming) {
+    if (timeout != null) {
+      return timeout;
+    }
+    if (streaming) {
+      List<String> ts = params.get("timeoutSeconds");
+      if (ts != null && !ts.isEmpty()) {
+        try {
+          return Duration.ofSeconds(Long.parseLong(ts.get(0))).plus(WATCH_DEADLINE_SLACK);
+        } catch (NumberFormatException e) {
+          return null;
+        }
+      }
+      return null;
+    }
+    Duration d = client.transport().config().requestTimeout();
+    return d.isZero() ? null : d;
+  }
+
+  /** Sends with throttling and retries; returns a 2xx response or throws. */
+  private Response send(boolean streaming) {
+    checkState(!executed, "request already executed: %s %s", verb, url());
+    executed = true;
+    Transport transport = client.transport();
+    checkState(!transport.isClosed(), "transport is closed: %s %s", verb, url());
+    dev.kubeclient.rest.internal.Clock clock = transport.clock();
+    Duration limit = deadline(streaming);
+    long start = clock.nanoTime();
+    long deadline = limit == null ? Long.MAX_VALUE : start + limit.toNanos();
+    HttpUrl url = buildUrl(!streaming);
+    String urlText = url.toString();
+    RequestBody requestBody = requestBody(urlText);
+    OkHttpClient http = streaming ? transport.streamingClient() : transport.client();
+    for (int attempt = 1; ; attempt++) {
+      throttle(transport.rateLimiter(), clock, deadline, urlText);
+      okhttp3.Request.Builder rb = new okhttp3.Request.Builder().url(url).method(verb, requestBody);
+      rb.header("Accept", "application/json, */*");
+      headers.forEach(rb::header);
+      okhttp3.Call call = http.newCall(rb.build());
+      this.call = call;
+      if (deadline != Long.MAX_VALUE) {
+        call.timeout()
+            .timeout(
+                Math.max(1, deadline - clock.nanoTime()),
+                java.util.concurrent.TimeUnit.NANOSECONDS);
+      }
+      Response response;
+      try {
+        response = call.execute();
+      } catch (IOException e) {
+        long wait = 1_000_000_000L;
+        if (verb.equals("GET")
+            && isRetryable(e)
+            && attempt < maxTries
+            && clock.nanoTime() + wait < deadline) {
+          log.debug(
+              "{} {} failed ({}), retrying in 1s (try {})", verb, urlText, e.toString(), attempt);
+          sleep(clock, wait, urlText);
+          continue;
+        }
+        throw RestErrors.transport(verb, urlText, e);
+      }
+      if (response.isSuccessful()) {
+        return response;
+      }
+      int code = response.code();
+      long retryAfter = retryAfterSeconds(response);
+      if (retryAfter >= 0 && (code == 429 || (code >= 500 && code < 600))) {
+        long wait = retryAfter * 1_000_000_000L;
+        if (attempt < maxTries && clock.nanoTime() + wait < deadline) {
+          response.close();
+          log.debug(
+              "{} {} got {}, retrying after {}s (try {})",
+              verb,
+              urlText,
+              code,
+              retryAfter,
+              attempt);
+          sleep(clock, wait, urlText);
+          continue;
+        }
+        log.debug(
+            "{} {} got {} with Retry-After; giving up after {} tries",
+            verb,
+            urlText,
+            code,
+            attempt);
+      }
+      try (response) {
+        throw RestErrors.fromResponse(
+            code,
+            verb,
+            urlText,
+            response.body().byteStream(),
+            response.header("Content-Type"),
+            response.headers().toMultimap());
+      }
+    }
+  }
+
+  private @Nullable RequestBody requestBody(String url) {
+    byte[] bytes = body;
+    if (bytes == null && bodyObject != null) {
+      try {
+        bytes = client.mapper().writeValueAsBytes(bodyObject);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException(
+            "cannot encode the body of "
+                + verb
+                + " "
+                + url
+                + " ("
+                + bodyObject.getClass().getName()
+                + ") as JSON",
+            e);
+      }
+    }
+    if (bytes == null) {
+      return verb.equals("POST") || verb.equals("PUT") || verb.equals("PATCH")
+          ? RequestBody.create(new byte[0], MediaType.get(contentType))
+          : null;
+    }
+    return RequestBody.create(bytes, MediaType.get(contentType));
+  }
+
+  private void throttle(
+      RateLimiter limiter, dev.kubeclient.rest.internal.Clock clock, long deadline, String url) {
+    Duration maxWait =
+        deadline == Long.MAX_VALUE
+            ? Duration.ofDays(365)
+            : Duration.ofNanos(Math.max(0, deadline - clock.nanoTime()));
+    try {
+      Duration waited = limiter.acquire(maxWait);
+      if (waited.compareTo(LONG_THROTTLE) > 0) {
+        log.debug(
+            "Waited for {} ms due to client-side throttling, request: {}:{}",
+            waited.toMillis(),
+            verb,
+            url);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw RestErrors.transport(
+          verb, url, new InterruptedIOException("interrupted while throttled"));
+    }
+  }
+
+  private void sleep(dev.kubeclient.rest.internal.Clock clock, long nanos, String url) {
+    try {
+      clock.sleepNanos(nanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw RestErrors.transport(
+          verb, url, new InterruptedIOException("interrupted while waiting to retry"));
+    }
+  }
+
+  /** Connection resets and premature ends, the errors client-go retries for GET. */
+  static boolean isRetryable(IOException e) {
+    if (e instanceof javax.net.ssl.SSLException || e instanceof java.net.ConnectException) {
+      return false;
+    }
+    if (e instanceof java.io.EOFException) {
+      return true;
+    }
+    String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    return m.contains("connection reset")
+        || m.contains("unexpected end of stream")
+        || m.contains("broken pipe")
+        || m.contains("stream was reset");
+  }
+
+  private static long retryAfterSeconds(Response response) {
+    String h = response.header("Retry-After");
+    if (h == null) {
+      return -1;
+    }
+    try {
+      long s = Long.parseLong(h.strip());
+      return s < 0 ? -1 : s;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static void checkSegment(String value, String what) {
+    checkArgument(
+        !value.equals(".") && !value.equals("..") && !value.contains("/") && !value.contains("%"),
+        "invalid %s '%s': may not be '.' or '..' or contain '/' or '%%'",
+        what,
+        value);
+  }
+
+  @Override
+  public String toString() {
+    return verb + " " + url();
+  }
+}

@@ -1,0 +1,166 @@
+package dev.kubeclient.rest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubeclient.core.meta.v1.Status;
+import dev.kubeclient.rest.internal.RestErrors;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link Watch} over a chunked HTTP response: client-go's {@code StreamWatcher} with the JSON
+ * frame decoder. Events are read one JSON object at a time from the body stream with Jackson's
+ * incremental parser, so a frame split across chunks or lines is simply read on, and nothing is
+ * buffered beyond the event being decoded.
+ *
+ * <p>Iteration is confined to one thread; {@link #close()} may come from any thread and makes a
+ * blocked read fail, which then ends the watch quietly.
+ */
+final class StreamingWatch<T> implements Watch<T> {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(StreamingWatch.class);
+
+  private final Response response;
+  private final okhttp3.Call call;
+  private final ObjectMapper mapper;
+  private final Class<T> type;
+  private final String verb;
+  private final String url;
+  private final JsonParser parser;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private @Nullable WatchEvent<T> next;
+  private boolean done;
+
+  StreamingWatch(
+      Response response, okhttp3.Call call, ObjectMapper mapper, Class<T> type, String verb)
+      throws IOException {
+    this.response = response;
+    this.call = call;
+    this.mapper = mapper;
+    this.type = type;
+    this.verb = verb;
+    this.url = response.request().url().toString();
+    this.parser = mapper.createParser(response.body().byteStream());
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next != null) {
+      return true;
+    }
+    if (done) {
+      return false;
+    }
+    try {
+      next = readEvent();
+    } catch (RuntimeException e) {
+      finish();
+      throw e;
+    }
+    if (next == null) {
+      finish();
+      return false;
+    }
+    return true;
+  }
+
+  @Override
+  public WatchEvent<T> next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("watch ended: " + url);
+    }
+    WatchEvent<T> e = next;
+    next = null;
+    return e;
+  }
+
+  private @Nullable WatchEvent<T> readEvent() {
+    JsonNode frame;
+    try {
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        return null;
+      }
+      if (token != JsonToken.START_OBJECT) {
+        throw new IllegalStateException(
+            "watch "
+                + url
+                + ": expected a JSON object at line "
+                + parser.currentLocation().getLineNr()
+                + ", got "
+                + token);
+      }
+      frame = mapper.readTree(parser);
+    } catch (JsonProcessingException e) {
+      if (closed.get()) {
+        return null;
+      }
+      throw new IllegalStateException(
+          "watch "
+              + url
+              + ": invalid event JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr(),
+          e);
+    } catch (InterruptedIOException e) {
+      // The client-side deadline passed: like the server's timeout, a normal end.
+      log.debug("watch {} ended by its client-side deadline", url);
+      return null;
+    } catch (IOException e) {
+      if (closed.get()) {
+        return null;
+      }
+      throw RestErrors.transport(verb, url, e);
+    }
+    String typeName = frame.path("type").asText("");
+    JsonNode object = frame.get("object");
+    WatchEvent.Type eventType;
+    try {
+      eventType = WatchEvent.Type.valueOf(typeName);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("watch " + url + ": unknown event type '" + typeName + "'");
+    }
+    if (object == null || !object.isObject()) {
+      throw new IllegalStateException(
+          "watch " + url + ": " + typeName + " event without an object");
+    }
+    try {
+      if (eventType == WatchEvent.Type.ERROR) {
+        throw RestErrors.fromStatus(mapper.treeToValue(object, Status.class), verb, url);
+      }
+      return new WatchEvent<>(eventType, mapper.treeToValue(object, type));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "watch "
+              + url
+              + ": cannot decode the "
+              + typeName
+              + " event's object as "
+              + type.getSimpleName(),
+          e);
+    }
+  }
+
+  private void finish() {
+    done = true;
+    close();
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      done = true;
+      // Cancelling closes the socket (or HTTP/2 stream), which unblocks a read in progress.
+      call.cancel();
+      response.close();
+    }
+  }
+}

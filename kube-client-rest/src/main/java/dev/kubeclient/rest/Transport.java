@@ -1,0 +1,173 @@
+package dev.kubeclient.rest;
+
+import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
+
+import dev.kubeclient.rest.internal.AuthInterceptor;
+import dev.kubeclient.rest.internal.Clock;
+import dev.kubeclient.rest.internal.EnvironmentProxySelector;
+import dev.kubeclient.rest.internal.ExecCredentialProvider;
+import dev.kubeclient.rest.internal.HeadersInterceptor;
+import dev.kubeclient.rest.internal.KeepAliveSocketFactory;
+import dev.kubeclient.rest.internal.LoggingInterceptor;
+import dev.kubeclient.rest.internal.SystemClock;
+import dev.kubeclient.rest.internal.TlsSettings;
+import dev.kubeclient.rest.internal.TokenBucketRateLimiter;
+import dev.kubeclient.rest.internal.TokenFile;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * The HTTP machinery made from one {@link RestConfig}: one OkHttp connection pool and dispatcher,
+ * TLS, authentication (token, token file, basic, client certificate, exec plugin), impersonation,
+ * proxy, User-Agent, logging, warnings, and the client-side {@link RateLimiter}. This is
+ * client-go's {@code rest.HTTPClientFor} plus the config's shared rate limiter.
+ *
+ * <p>Share one transport among all {@link RESTClient}s that talk to the same server (a ClientSet
+ * with dozens of group clients uses one), so that they share connections and one throttle.
+ *
+ * <p>Safe for concurrent use. Lifecycle: usable once created; {@link #close()} cancels calls in
+ * flight, evicts pooled connections and stops the dispatcher's threads; it is idempotent. OkHttp's
+ * threads are daemon threads, so an unclosed transport does not keep the JVM alive.
+ *
+ * <p>Unary calls and long-lived streams (watches, logs) are executed on the caller's thread, not
+ * queued on OkHttp's dispatcher, so watches can never take the dispatcher's per-host slots that
+ * ordinary requests need. Streams use a client without read timeout and with HTTP/2 pings; the
+ * sockets have TCP keepalive on.
+ */
+public final class Transport implements AutoCloseable {
+  /** HTTP/2 ping interval: detects dead connections under idle watches within a minute. */
+  static final long PING_INTERVAL_SECONDS = 30;
+
+  private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+
+  private final RestConfig config;
+  private final Clock clock;
+  private final OkHttpClient client;
+  private final OkHttpClient streamingClient;
+  private final RateLimiter rateLimiter;
+  private final ExecutorService dispatcherExecutor;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private Transport(RestConfig config, Clock clock, Map<String, String> env) {
+    this.config = config;
+    this.clock = clock;
+    this.dispatcherExecutor =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "kube-client-http-" + THREAD_IDS.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    ConnectionPool pool = new ConnectionPool(5, 5, TimeUnit.MINUTES);
+    OkHttpClient.Builder b =
+        new OkHttpClient.Builder()
+            .dispatcher(new Dispatcher(dispatcherExecutor))
+            .connectionPool(pool)
+            .socketFactory(new KeepAliveSocketFactory())
+            .pingInterval(PING_INTERVAL_SECONDS, TimeUnit.SECONDS)
+            .connectTimeout(config.connectTimeout())
+            .readTimeout(config.readTimeout())
+            .writeTimeout(config.readTimeout())
+            // Retries are the RESTClient's business, with client-go's rules.
+            .retryOnConnectionFailure(false)
+            .followRedirects(false);
+    TlsSettings tls = null;
+    if (config.isSecure()) {
+      tls = TlsSettings.forConfig(config);
+      tls.apply(b);
+    }
+    if (config.proxyUrl() != null) {
+      b.proxy(EnvironmentProxySelector.toProxy(config.proxyUrl()));
+    } else {
+      EnvironmentProxySelector selector = new EnvironmentProxySelector(env);
+      if (selector.isConfigured()) {
+        b.proxySelector(selector);
+      }
+    }
+    ExecCredentialProvider exec = null;
+    if (config.execProvider() != null && tls != null) {
+      exec =
+          new ExecCredentialProvider(
+              config.execProvider(), config, clock, tls.keyManager(), pool::evictAll, env);
+    }
+    TokenFile tokenFile =
+        config.bearerTokenFile() == null ? null : new TokenFile(config.bearerTokenFile(), clock);
+    b.addInterceptor(new HeadersInterceptor(config.userAgent(), config.impersonate()));
+    b.addInterceptor(new AuthInterceptor(config, exec, tokenFile));
+    b.addInterceptor(new LoggingInterceptor(config.warningHandler(), clock));
+    this.client = b.build();
+    this.streamingClient = client.newBuilder().readTimeout(0, TimeUnit.SECONDS).build();
+    this.rateLimiter =
+        config.rateLimiter() != null
+            ? config.rateLimiter()
+            : new TokenBucketRateLimiter(config.qps(), config.burst(), clock);
+  }
+
+  /**
+   * Creates the transport of a config. Reads CA, certificate and key files now.
+   *
+   * @throws IllegalArgumentException when TLS material is invalid, naming the file or field
+   */
+  public static Transport forConfig(RestConfig config) {
+    return new Transport(checkNotNull(config, "config"), SystemClock.INSTANCE, System.getenv());
+  }
+
+  /** For tests: injected clock and environment. */
+  static Transport forConfig(RestConfig config, Clock clock, Map<String, String> env) {
+    return new Transport(config, clock, env);
+  }
+
+  /** The config this transport was made from. */
+  public RestConfig config() {
+    return config;
+  }
+
+  /** The client-side rate limiter every request through this transport takes a permit from. */
+  public RateLimiter rateLimiter() {
+    return rateLimiter;
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  OkHttpClient client() {
+    return client;
+  }
+
+  OkHttpClient streamingClient() {
+    return streamingClient;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Cancels calls in flight (their callers get an exception, open watches end), evicts pooled
+   * connections and stops the dispatcher threads. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    client.dispatcher().cancelAll();
+    dispatcherExecutor.shutdown();
+    client.connectionPool().evictAll();
+  }
+}

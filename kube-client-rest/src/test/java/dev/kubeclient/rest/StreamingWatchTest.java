@@ -1,0 +1,169 @@
+package dev.kubeclient.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kubeclient.rest.internal.RestErrors;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Wire tests of watch decoding: split frames, bookmarks, errors, server close, client close. */
+class StreamingWatchTest {
+  private static final String ADDED =
+      "{\"type\":\"ADDED\",\"object\":{\"kind\":\"Pod\",\"metadata\":{\"name\":\"a\",\"resourceVersion\":\"10\"}}}\n";
+  private static final String MODIFIED =
+      "{\"type\":\"MODIFIED\",\"object\":{\"kind\":\"Pod\",\"metadata\":{\"name\":\"a\",\"resourceVersion\":\"11\"}}}\n";
+  private static final String BOOKMARK =
+      "{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"Pod\",\"metadata\":{\"resourceVersion\":\"12\"}}}\n";
+  private static final String GONE =
+      "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+          + "\"message\":\"too old resource version: 1 (5)\",\"reason\":\"Expired\",\"code\":410}}\n";
+
+  private final MockWebServer server = new MockWebServer();
+  private Transport transport;
+
+  @BeforeEach
+  void start() throws Exception {
+    server.start();
+    transport =
+        Transport.forConfig(
+            RestConfig.builder()
+                .host(server.url("/").toString())
+                .readTimeout(Duration.ofMillis(200))
+                .build(),
+            new FakeClock(),
+            Map.of());
+  }
+
+  @AfterEach
+  void stop() {
+    transport.close();
+    server.close();
+  }
+
+  private Watch<TestObject> watch() {
+    return RESTClient.forTransport(transport, "v1")
+        .get()
+        .namespace("ns")
+        .resource("pods")
+        .param("resourceVersion", "9")
+        .param("allowWatchBookmarks", true)
+        .watch(TestObject.class);
+  }
+
+  private static List<String> drain(Watch<TestObject> w) {
+    List<String> out = new ArrayList<>();
+    while (w.hasNext()) {
+      WatchEvent<TestObject> e = w.next();
+      out.add(e.type() + ":" + e.resourceVersion());
+    }
+    return out;
+  }
+
+  @Test
+  void watch_framesSplitAcrossChunks_decodedInOrder() throws Exception {
+    // Chunks of 7 bytes cut every frame, including in the middle of strings and between lines.
+    server.enqueue(
+        new MockResponse.Builder().code(200).chunkedBody(ADDED + MODIFIED + BOOKMARK, 7).build());
+    try (Watch<TestObject> w = watch()) {
+      assertThat(drain(w)).containsExactly("ADDED:10", "MODIFIED:11", "BOOKMARK:12");
+      assertThat(w.hasNext()).isFalse();
+    }
+    RecordedRequest r = server.takeRequest();
+    assertThat(r.getUrl().encodedPath()).isEqualTo("/api/v1/namespaces/ns/pods");
+    assertThat(r.getUrl().queryParameter("watch")).isEqualTo("true");
+    assertThat(r.getUrl().queryParameter("timeout")).isNull();
+  }
+
+  @Test
+  void watch_framesWithoutNewlines_decoded() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .chunkedBody(ADDED.strip() + MODIFIED.strip(), 5)
+            .build());
+    try (Watch<TestObject> w = watch()) {
+      assertThat(drain(w)).containsExactly("ADDED:10", "MODIFIED:11");
+    }
+  }
+
+  @Test
+  void watch_errorEvent_throwsGoneAfterEarlierEvents() {
+    server.enqueue(new MockResponse.Builder().code(200).chunkedBody(ADDED + GONE, 16).build());
+    try (Watch<TestObject> w = watch()) {
+      assertThat(w.next().type()).isEqualTo(WatchEvent.Type.ADDED);
+      assertThatThrownBy(w::hasNext)
+          .satisfies(e -> assertThat(RestErrors.isGone(e)).isTrue())
+          .satisfies(e -> assertThat(RestErrors.code(e)).isEqualTo(410))
+          .hasMessageContaining("too old resource version");
+      assertThat(w.hasNext()).isFalse();
+    }
+  }
+
+  @Test
+  void watch_serverClosesAfterPartialFrame_reportsTransportError() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Length", ADDED.length() + 20)
+            .body(ADDED + MODIFIED.substring(0, 20))
+            .build());
+    try (Watch<TestObject> w = watch()) {
+      assertThat(w.next().resourceVersion()).isEqualTo("10");
+      assertThatThrownBy(w::hasNext).isInstanceOf(RuntimeException.class);
+    }
+  }
+
+  @Test
+  void watch_errorStatusResponse_throwsBeforeStreaming() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(403)
+            .body("{\"kind\":\"Status\",\"code\":403,\"reason\":\"Forbidden\",\"message\":\"no\"}")
+            .build());
+    assertThatThrownBy(this::watch).satisfies(e -> assertThat(RestErrors.code(e)).isEqualTo(403));
+  }
+
+  @Test
+  void watch_noReadTimeout_waitsLongerThanUnaryReadTimeout() {
+    // The unary read timeout is 200 ms; the watch's first event comes after 600 ms.
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .bodyDelay(600, TimeUnit.MILLISECONDS)
+            .body(ADDED)
+            .build());
+    try (Watch<TestObject> w = watch()) {
+      assertThat(drain(w)).containsExactly("ADDED:10");
+    }
+  }
+
+  @Test
+  void close_fromAnotherThread_unblocksHasNext() throws Exception {
+    // The second event is held back for 30 s: hasNext() blocks in a read.
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .body(ADDED + MODIFIED)
+            .throttleBody(ADDED.length(), 30, TimeUnit.SECONDS)
+            .build());
+    Watch<TestObject> w = watch();
+    assertThat(w.next().type()).isEqualTo(WatchEvent.Type.ADDED);
+    CompletableFuture<Boolean> next = CompletableFuture.supplyAsync(w::hasNext);
+    TimeUnit.MILLISECONDS.sleep(100);
+    assertThat(next).isNotDone();
+    w.close();
+    assertThat(next.get(5, TimeUnit.SECONDS)).isFalse();
+    w.close();
+  }
+}

@@ -1,0 +1,32 @@
+package dev.kubeclient.rest;
+
+import dev.kubeclient.core.KubernetesObject;
+import dev.kubeclient.core.meta.v1.ObjectMeta;
+import org.jspecify.annotations.Nullable;
+
+/** A minimal model for wire tests. */
+final class TestObject implements KubernetesObject {
+  public @Nullable String apiVersion;
+  public @Nullable String kind;
+  public @Nullable ObjectMeta metadata;
+  public @Nullable String data;
+
+  @Override
+  public @Nullable String getApiVersion() {
+    return apiVersion;
+  }
+
+  @Override
+  public @Nullable String getKind() {
+    return kind;
+  }
+
+  @Override
+  public @Nullable ObjectMeta getMetadata() {
+    return metadata;
+  }
+
+  String name() {
+    return metadata == null ? "" : String.valueOf(metadata.getName());
+  }
+}

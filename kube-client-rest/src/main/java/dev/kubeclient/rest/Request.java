@@ -7,6 +7,7 @@ import static dev.kubeclient.core.internal.Preconditions.checkState;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.kubeclient.rest.internal.JsonErrors;
 import dev.kubeclient.rest.internal.RestErrors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -332,12 +333,7 @@ public final class Request {
             + url
             + " as "
             + target
-            + (e.getLocation() == null
-                ? ""
-                : " at line "
-                    + e.getLocation().getLineNr()
-                    + ", column "
-                    + e.getLocation().getColumnNr())
+            + JsonErrors.position(e)
             + (path.isEmpty() ? "" : " (" + path + ")")
             + ": "
             + e.getClass().getSimpleName());

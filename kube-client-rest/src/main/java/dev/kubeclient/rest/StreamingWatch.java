@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kubeclient.core.meta.v1.Status;
+import dev.kubeclient.rest.internal.JsonErrors;
 import dev.kubeclient.rest.internal.RestErrors;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -103,13 +104,7 @@ final class StreamingWatch<T> implements Watch<T> {
         return null;
       }
       throw new IllegalStateException(
-          "watch "
-              + url
-              + ": invalid event JSON at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr(),
-          e);
+          "watch " + url + ": invalid event JSON" + JsonErrors.position(e));
     } catch (InterruptedIOException e) {
       // The client-side deadline passed: like the server's timeout, a normal end.
       log.debug("watch {} ended by its client-side deadline", url);
@@ -144,8 +139,14 @@ final class StreamingWatch<T> implements Watch<T> {
               + ": cannot decode the "
               + typeName
               + " event's object as "
-              + type.getSimpleName(),
-          e);
+              + type.getSimpleName()
+              + (e instanceof com.fasterxml.jackson.databind.JsonMappingException
+                  ? " ("
+                      + ((com.fasterxml.jackson.databind.JsonMappingException) e).getPathReference()
+                      + ")"
+                  : "")
+              + ": "
+              + e.getClass().getSimpleName());
     }
   }
 

@@ -225,13 +225,7 @@ public final class ExecCredentialProvider {
     } catch (JsonProcessingException e) {
       // Jackson's message quotes the input, which may be a token: report the position only.
       throw new ExecPluginException(
-          what
-              + " printed output that is not JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ")"
-              + stderr);
+          what + " printed output that is not JSON" + JsonErrors.position(e) + stderr);
     } catch (IOException e) {
       throw new ExecPluginException(what + " output could not be read" + stderr, e);
     }

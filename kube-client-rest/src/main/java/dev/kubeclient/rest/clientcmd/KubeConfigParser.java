@@ -1,0 +1,275 @@
+package dev.kubeclient.rest.clientcmd;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kubeclient.rest.ExecConfig;
+import dev.kubeclient.rest.internal.JsonErrors;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads one kubeconfig document into a {@link KubeConfig}, checking each field's type and naming
+ * the file and entry of anything wrong. Relative paths are resolved against {@code baseDir}, as
+ * client-go's {@code ResolveLocalPaths} does.
+ */
+final class KubeConfigParser {
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  private final String source;
+  private final @Nullable Path origin;
+  private final @Nullable Path baseDir;
+
+  private KubeConfigParser(@Nullable Path origin, @Nullable Path baseDir) {
+    this.origin = origin;
+    this.baseDir = baseDir;
+    this.source = origin == null ? "kubeconfig" : origin.toString();
+  }
+
+  static KubeConfig parse(String yaml, @Nullable Path origin, @Nullable Path baseDir) {
+    return new KubeConfigParser(origin, baseDir).parse(yaml);
+  }
+
+  private KubeConfig parse(String yaml) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      String problem = e.getOriginalMessage();
+      // The parser's message can quote the offending line (maybe a token): keep its first line.
+      int nl = problem.indexOf('\n');
+      problem = nl < 0 ? problem : problem.substring(0, nl);
+      throw new KubeConfigException(
+          "cannot parse "
+              + source
+              + JsonErrors.position(e)
+              + ": "
+              + (problem.length() > 200 ? problem.substring(0, 200) : problem));
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return KubeConfig.EMPTY;
+    }
+    if (!root.isObject()) {
+      throw new KubeConfigException(source + " is not a kubeconfig: the document is not a mapping");
+    }
+    Map<String, Cluster> clusters = new LinkedHashMap<>();
+    for (Named n : named(root, "clusters", "cluster")) {
+      clusters.putIfAbsent(n.name, cluster(n));
+    }
+    Map<String, AuthInfo> users = new LinkedHashMap<>();
+    for (Named n : named(root, "users", "user")) {
+      users.putIfAbsent(n.name, user(n));
+    }
+    Map<String, Context> contexts = new LinkedHashMap<>();
+    for (Named n : named(root, "contexts", "context")) {
+      String where = "context '" + n.name + "' of " + source;
+      contexts.putIfAbsent(
+          n.name,
+          new Context(
+              n.name,
+              text(n.body, "cluster", where),
+              text(n.body, "user", where),
+              text(n.body, "namespace", where),
+              origin));
+    }
+    String current = text(root, "current-context", source);
+    return new KubeConfig(
+        clusters, users, contexts, current, origin == null ? List.of() : List.of(origin));
+  }
+
+  private record Named(String name, JsonNode body) {}
+
+  private List<Named> named(JsonNode root, String listField, String bodyField) {
+    JsonNode list = root.get(listField);
+    List<Named> out = new ArrayList<>();
+    if (list == null || list.isNull()) {
+      return out;
+    }
+    if (!list.isArray()) {
+      throw new KubeConfigException(listField + " in " + source + " must be a list");
+    }
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode item = list.get(i);
+      String where = listField + "[" + i + "] of " + source;
+      String name = text(item, "name", where);
+      if (name == null || name.isEmpty()) {
+        throw new KubeConfigException(where + " has no name");
+      }
+      JsonNode body = item.get(bodyField);
+      if (body == null || body.isNull()) {
+        body = YAML.createObjectNode();
+      } else if (!body.isObject()) {
+        throw new KubeConfigException(
+            bodyField
+                + " of "
+                + listField
+                + " entry '"
+                + name
+                + "' in "
+                + source
+                + " must be a mapping");
+      }
+      out.add(new Named(name, body));
+    }
+    return out;
+  }
+
+  private Cluster cluster(Named n) {
+    String where = "cluster '" + n.name + "' of " + source;
+    JsonNode b = n.body;
+    return new Cluster(
+        n.name,
+        text(b, "server", where),
+        path(text(b, "certificate-authority", where)),
+        base64(b, "certificate-authority-data", where),
+        bool(b, "insecure-skip-tls-verify", where),
+        text(b, "tls-server-name", where),
+        text(b, "proxy-url", where),
+        origin);
+  }
+
+  private AuthInfo user(Named n) {
+    String where = "user '" + n.name + "' of " + source;
+    JsonNode b = n.body;
+    JsonNode authProvider = b.get("auth-provider");
+    String authProviderName = null;
+    if (authProvider != null && !authProvider.isNull()) {
+      authProviderName = authProvider.path("name").asText("unnamed");
+    }
+    List<String> groups = new ArrayList<>();
+    JsonNode g = b.get("as-groups");
+    if (g != null && g.isArray()) {
+      g.forEach(x -> groups.add(x.asText()));
+    }
+    Map<String, List<String>> extra = new LinkedHashMap<>();
+    JsonNode ex = b.get("as-user-extra");
+    if (ex != null && ex.isObject()) {
+      ex.fields()
+          .forEachRemaining(
+              e -> {
+                List<String> vs = new ArrayList<>();
+                e.getValue().forEach(v -> vs.add(v.asText()));
+                extra.put(e.getKey(), vs);
+              });
+    }
+    return new AuthInfo(
+        n.name,
+        path(text(b, "client-certificate", where)),
+        base64(b, "client-certificate-data", where),
+        path(text(b, "client-key", where)),
+        base64(b, "client-key-data", where),
+        text(b, "token", where),
+        path(text(b, "tokenFile", where)),
+        text(b, "username", where),
+        text(b, "password", where),
+        exec(b.get("exec"), where),
+        authProviderName,
+        text(b, "as", where),
+        text(b, "as-uid", where),
+        groups,
+        extra,
+        origin);
+  }
+
+  private @Nullable ExecConfig exec(@Nullable JsonNode e, String where) {
+    if (e == null || e.isNull()) {
+      return null;
+    }
+    String w = "exec of " + where;
+    if (!e.isObject()) {
+      throw new KubeConfigException(w + " must be a mapping");
+    }
+    String command = text(e, "command", w);
+    if (command == null || command.isEmpty()) {
+      throw new KubeConfigException(w + " has no command");
+    }
+    // As client-go: only a command with a path separator is relative to the kubeconfig.
+    if (command.contains("/") && baseDir != null && !Path.of(command).isAbsolute()) {
+      command = baseDir.resolve(command).normalize().toString();
+    }
+    try {
+      ExecConfig.Builder b = ExecConfig.builder().command(command);
+      List<String> args = new ArrayList<>();
+      JsonNode a = e.get("args");
+      if (a != null && a.isArray()) {
+        a.forEach(x -> args.add(x.asText()));
+      }
+      b.args(args);
+      JsonNode env = e.get("env");
+      if (env != null && env.isArray()) {
+        for (JsonNode v : env) {
+          b.env(v.path("name").asText(), v.path("value").asText());
+        }
+      }
+      String apiVersion = text(e, "apiVersion", w);
+      if (apiVersion == null) {
+        throw new KubeConfigException(w + " has no apiVersion");
+      }
+      b.apiVersion(apiVersion);
+      b.installHint(text(e, "installHint", w));
+      b.provideClusterInfo(bool(e, "provideClusterInfo", w));
+      String mode = text(e, "interactiveMode", w);
+      if (mode != null && !mode.isEmpty()) {
+        b.interactiveMode(ExecConfig.InteractiveMode.parse(mode));
+      }
+      return b.build();
+    } catch (IllegalArgumentException ex) {
+      throw new KubeConfigException(w + ": " + ex.getMessage(), ex);
+    }
+  }
+
+  private @Nullable Path path(@Nullable String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    Path p =
+        Path.of(
+            value.startsWith("~/") ? System.getProperty("user.home") + value.substring(1) : value);
+    return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p).normalize();
+  }
+
+  private static @Nullable String text(JsonNode node, String field, String where) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isValueNode()) {
+      throw new KubeConfigException(field + " of " + where + " must be a string");
+    }
+    return v.asText();
+  }
+
+  private static boolean bool(JsonNode node, String field, String where) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return false;
+    }
+    if (v.isBoolean()) {
+      return v.booleanValue();
+    }
+    if (v.isTextual() && (v.asText().equals("true") || v.asText().equals("false"))) {
+      return Boolean.parseBoolean(v.asText());
+    }
+    throw new KubeConfigException(field + " of " + where + " must be true or false");
+  }
+
+  private static byte @Nullable [] base64(JsonNode node, String field, String where) {
+    String v = text(node, field, where);
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
+    try {
+      // The MIME decoder would skip invalid characters silently; strip only whitespace.
+      return Base64.getDecoder()
+          .decode(v.replaceAll("\\s", "").getBytes(StandardCharsets.US_ASCII));
+    } catch (IllegalArgumentException e) {
+      throw new KubeConfigException(field + " of " + where + " is not valid base64");
+    }
+  }
+}

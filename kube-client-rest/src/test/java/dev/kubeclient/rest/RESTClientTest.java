@@ -426,4 +426,29 @@ class RESTClientTest {
             t -> t.getName().contains("OkHttp") || t.getName().startsWith("kube-client-http"))
         .allSatisfy(t -> assertThat(t.isDaemon()).as(t.getName()).isTrue());
   }
+
+  @Test
+  void proxyUrl_requestsGoThroughProxy() throws Exception {
+    transport.close();
+    RestConfig cfg =
+        RestConfig.builder()
+            .host("http://api.cluster.invalid:8080")
+            .proxyUrl(java.net.URI.create(server.url("/").toString()))
+            .build();
+    transport = Transport.forConfig(cfg, clock, Map.of());
+    server.enqueue(json(200, "{}"));
+    client("v1").get().resource("pods").execute();
+    RecordedRequest r = server.takeRequest();
+    assertThat(r.getTarget()).isEqualTo("http://api.cluster.invalid:8080/api/v1/pods");
+  }
+
+  @Test
+  void environmentProxy_usedUnlessNoProxy() throws Exception {
+    transport.close();
+    RestConfig cfg = RestConfig.builder().host("http://api.cluster.invalid:8080").build();
+    transport = Transport.forConfig(cfg, clock, Map.of("HTTP_PROXY", server.url("/").toString()));
+    server.enqueue(json(200, "{}"));
+    client("v1").get().resource("pods").execute();
+    assertThat(server.takeRequest().getTarget()).startsWith("http://api.cluster.invalid:8080/");
+  }
 }

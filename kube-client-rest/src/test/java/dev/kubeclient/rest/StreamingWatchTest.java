@@ -166,4 +166,35 @@ class StreamingWatchTest {
     assertThat(next.get(5, TimeUnit.SECONDS)).isFalse();
     w.close();
   }
+
+  @Test
+  void watch_manyOpenWatches_doNotStarveUnaryCalls() throws Exception {
+    // More open watches than OkHttp's dispatcher allows per host (5): unary calls still go through.
+    List<Watch<TestObject>> watches = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        server.enqueue(
+            new MockResponse.Builder()
+                .code(200)
+                .body(ADDED + MODIFIED)
+                .throttleBody(ADDED.length(), 30, TimeUnit.SECONDS)
+                .build());
+        Watch<TestObject> w = watch();
+        assertThat(w.next().type()).isEqualTo(WatchEvent.Type.ADDED);
+        watches.add(w);
+      }
+      server.enqueue(
+          new MockResponse.Builder().code(200).body("{\"metadata\":{\"name\":\"u\"}}").build());
+      TestObject o =
+          RESTClient.forTransport(transport, "v1")
+              .get()
+              .resource("pods")
+              .name("u")
+              .timeout(Duration.ofSeconds(5))
+              .execute(TestObject.class);
+      assertThat(o.name()).isEqualTo("u");
+    } finally {
+      watches.forEach(Watch::close);
+    }
+  }
 }

@@ -25,4 +25,8 @@ public final class DeduplicatingWarningLogger implements WarningHandler {
       log.warn("Warning from the API server: {}", text);
     }
   }
+
+  int rememberedCount() {
+    return seen.size();
+  }
 }

@@ -1,0 +1,61 @@
+package dev.kubeclient.rest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Scenarios of Go's {@code httpproxy} tests for the variables client-go honours. */
+class EnvironmentProxySelectorTest {
+  private static String select(Map<String, String> env, String url) {
+    Proxy p = new EnvironmentProxySelector(env).select(URI.create(url)).get(0);
+    if (p.type() == Proxy.Type.DIRECT) {
+      return "DIRECT";
+    }
+    InetSocketAddress a = (InetSocketAddress) p.address();
+    return p.type() + " " + a.getHostString() + ":" + a.getPort();
+  }
+
+  @Test
+  void select_httpsUsesHttpsProxy_httpUsesHttpProxy() {
+    Map<String, String> env =
+        Map.of("HTTPS_PROXY", "https://secure:8443", "http_proxy", "plain:3128");
+    assertThat(select(env, "https://api.example:6443")).isEqualTo("HTTP secure:8443");
+    assertThat(select(env, "http://api.example")).isEqualTo("HTTP plain:3128");
+    assertThat(select(Map.of("https_proxy", "socks5://s"), "https://a")).isEqualTo("SOCKS s:1080");
+  }
+
+  @Test
+  void select_noProxyRules_bypass() {
+    Map<String, String> env =
+        Map.of(
+            "HTTPS_PROXY", "http://p:3128",
+            "NO_PROXY", "internal.example, .corp,10.0.0.0/8,exact:6443,[fd00::1]");
+    assertThat(select(env, "https://api.internal.example")).isEqualTo("DIRECT");
+    assertThat(select(env, "https://internal.example")).isEqualTo("DIRECT");
+    assertThat(select(env, "https://x.corp")).isEqualTo("DIRECT");
+    assertThat(select(env, "https://10.1.2.3:6443")).isEqualTo("DIRECT");
+    assertThat(select(env, "https://11.1.2.3:6443")).isEqualTo("HTTP p:3128");
+    assertThat(select(env, "https://exact:6443")).isEqualTo("DIRECT");
+    assertThat(select(env, "https://exact:443")).isEqualTo("HTTP p:3128");
+    assertThat(select(env, "https://notinternal.example")).isEqualTo("HTTP p:3128");
+    assertThat(select(env, "https://localhost:6443")).isEqualTo("DIRECT");
+    assertThat(select(env, "https://127.0.0.1:6443")).isEqualTo("DIRECT");
+  }
+
+  @Test
+  void select_star_bypassesAll() {
+    assertThat(select(Map.of("HTTPS_PROXY", "p:1", "NO_PROXY", "*"), "https://a"))
+        .isEqualTo("DIRECT");
+  }
+
+  @Test
+  void select_nothingSet_direct() {
+    EnvironmentProxySelector s = new EnvironmentProxySelector(Map.of());
+    assertThat(s.isConfigured()).isFalse();
+    assertThat(select(Map.of(), "https://a")).isEqualTo("DIRECT");
+  }
+}

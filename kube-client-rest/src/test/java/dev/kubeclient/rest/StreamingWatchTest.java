@@ -151,12 +151,7 @@ class StreamingWatchTest {
   @Test
   void close_fromAnotherThread_unblocksHasNext() throws Exception {
     // The second event is held back for 30 s: hasNext() blocks in a read.
-    server.enqueue(
-        new MockResponse.Builder()
-            .code(200)
-            .body(ADDED + MODIFIED)
-            .throttleBody(ADDED.length(), 30, TimeUnit.SECONDS)
-            .build());
+    server.enqueue(heldOpenAfterFirstEvent());
     Watch<TestObject> w = watch();
     assertThat(w.next().type()).isEqualTo(WatchEvent.Type.ADDED);
     CompletableFuture<Boolean> next = CompletableFuture.supplyAsync(w::hasNext);
@@ -173,12 +168,7 @@ class StreamingWatchTest {
     List<Watch<TestObject>> watches = new ArrayList<>();
     try {
       for (int i = 0; i < 8; i++) {
-        server.enqueue(
-            new MockResponse.Builder()
-                .code(200)
-                .body(ADDED + MODIFIED)
-                .throttleBody(ADDED.length(), 30, TimeUnit.SECONDS)
-                .build());
+        server.enqueue(heldOpenAfterFirstEvent());
         Watch<TestObject> w = watch();
         assertThat(w.next().type()).isEqualTo(WatchEvent.Type.ADDED);
         watches.add(w);
@@ -196,5 +186,29 @@ class StreamingWatchTest {
     } finally {
       watches.forEach(Watch::close);
     }
+  }
+
+  /** Sends ADDED, then holds the second event back for 30 s. */
+  private static MockResponse heldOpenAfterFirstEvent() {
+    return new MockResponse.Builder()
+        .code(200)
+        .body(ADDED + MODIFIED)
+        .throttleBody(ADDED.length(), 30, TimeUnit.SECONDS)
+        .build();
+  }
+
+  @Test
+  void watch_clientDeadline_endsCleanly() {
+    server.enqueue(heldOpenAfterFirstEvent());
+    long start = System.nanoTime();
+    try (Watch<TestObject> w =
+        RESTClient.forTransport(transport, "v1")
+            .get()
+            .resource("pods")
+            .timeout(Duration.ofMillis(500))
+            .watch(TestObject.class)) {
+      assertThat(drain(w)).containsExactly("ADDED:10");
+    }
+    assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
   }
 }

@@ -20,18 +20,25 @@ import org.slf4j.LoggerFactory;
  * network side of retries: every attempt is logged.
  */
 public final class LoggingInterceptor implements Interceptor {
-  private static final Logger log = LoggerFactory.getLogger("dev.kubeclient.rest.RESTClient");
+  private static final Logger DEFAULT_LOG =
+      LoggerFactory.getLogger("dev.kubeclient.rest.RESTClient");
 
   /** Enough for a Status or a small object; bodies of lists are much larger. */
   static final int MAX_BODY_LOG_BYTES = 4096;
 
   private final WarningHandler warningHandler;
   private final Clock clock;
+  private final Logger log;
 
   /** Creates the interceptor. */
   public LoggingInterceptor(WarningHandler warningHandler, Clock clock) {
+    this(warningHandler, clock, DEFAULT_LOG);
+  }
+
+  LoggingInterceptor(WarningHandler warningHandler, Clock clock, Logger log) {
     this.warningHandler = warningHandler;
     this.clock = clock;
+    this.log = log;
   }
 
   @Override

@@ -1,0 +1,447 @@
+package dev.kubeclient.testing.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The verbs on stored objects with API semantics: create, get, list, update (main resource and
+ * status), delete with finalizers and propagation, deletecollection. Writes run inside {@link
+ * ObjectStore#write}, so each one is a single atomic step as in etcd's compare-and-swap.
+ *
+ * <p>Garbage collection and namespace deletion are done synchronously inside the deleting write:
+ * dependents go when their owner goes (Background), before it (Foreground: the owner carries the
+ * {@code foregroundDeletion} finalizer until they are gone) or lose the owner reference (Orphan); a
+ * deleted namespace turns Terminating, its contents are deleted, and it disappears once empty.
+ */
+public final class ResourceOperations {
+  private static final String FOREGROUND = "foregroundDeletion";
+  private static final String ORPHAN = "orphan";
+  private static final String NAMESPACES = "/namespaces";
+
+  private final ObjectStore store;
+  private final ResourceRegistry registry;
+  private final ObjectRules rules;
+
+  /** Creates the operations over {@code store}. */
+  public ResourceOperations(ObjectStore store, ResourceRegistry registry, ObjectRules rules) {
+    this.store = store;
+    this.registry = registry;
+    this.rules = rules;
+  }
+
+  /** Now, as metadata timestamps are written. */
+  public String now() {
+    return rules.now();
+  }
+
+  /** The store these operations write to. */
+  public ObjectStore store() {
+    return store;
+  }
+
+  private static String key(ResourceType type, @Nullable String namespace, String name) {
+    return StoredObject.key(type.namespaced() && namespace != null ? namespace : "", name);
+  }
+
+  /** The object, or 404. */
+  public StoredObject get(ResourceType type, @Nullable String namespace, String name) {
+    StoredObject o = store.get(type.storageKey(), key(type, namespace, name));
+    if (o == null) {
+      throw ApiError.notFound(type.group(), type.plural(), name);
+    }
+    return o;
+  }
+
+  /** 404 for a namespaced request in a namespace that does not exist. */
+  private void checkNamespaceExists(ResourceType type, @Nullable String namespace) {
+    if (type.namespaced() && namespace != null && store.get(NAMESPACES, "/" + namespace) == null) {
+      throw ApiError.notFound("", "namespaces", namespace);
+    }
+  }
+
+  /** Creates {@code object} (already parsed) and returns what was stored. */
+  public StoredObject create(ResourceType type, @Nullable String namespace, ObjectNode object) {
+    ObjectRules.checkTypeMeta(type, object);
+    ObjectRules.checkNamespace(type, object, namespace == null ? "" : namespace);
+    return store.write(
+        () -> {
+          rules.prepareForCreate(type, object);
+          String name = object.path("metadata").path("name").asText();
+          checkNamespaceExists(type, namespace);
+          if (type.namespaced() && namespace != null) {
+            StoredObject ns = store.get(NAMESPACES, "/" + namespace);
+            if (ns != null && ns.terminating()) {
+              throw ApiError.namespaceTerminating(type, name, namespace);
+            }
+          }
+          if (store.get(type.storageKey(), key(type, namespace, name)) != null) {
+            throw ApiError.alreadyExists(type, name);
+          }
+          beforeStore(type, object);
+          StoredObject stored = store.put(type.storageKey(), object);
+          afterStore(type, stored);
+          return stored;
+        });
+  }
+
+  /** Hooks of special kinds before a write: CRDs become Established. */
+  private static void beforeStore(ResourceType type, ObjectNode object) {
+    if (isCrd(type)) {
+      ObjectNode status = Json.child(object, "status");
+      JsonNode names = object.path("spec").path("names");
+      status.set("acceptedNames", names.deepCopy());
+      ArrayNode conditions = status.putArray("conditions");
+      for (String condition : List.of("NamesAccepted", "Established")) {
+        ObjectNode c = conditions.addObject();
+        c.put("type", condition);
+        c.put("status", "True");
+        c.put("lastTransitionTime", object.path("metadata").path("creationTimestamp").asText());
+        c.put("reason", condition.equals("Established") ? "InitialNamesAccepted" : "NoConflicts");
+        c.put(
+            "message",
+            condition.equals("Established")
+                ? "the initial names have been accepted"
+                : "no conflicts found");
+      }
+      ArrayNode stored = status.putArray("storedVersions");
+      for (JsonNode v : object.path("spec").path("versions")) {
+        if (v.path("storage").asBoolean(false)) {
+          stored.add(v.path("name").asText());
+        }
+      }
+    }
+  }
+
+  private void afterStore(ResourceType type, StoredObject stored) {
+    if (isCrd(type)) {
+      registry.defineCustom(stored.name(), stored.tree());
+    }
+  }
+
+  private static boolean isCrd(ResourceType type) {
+    return type.group().equals("apiextensions.k8s.io")
+        && type.plural().equals("customresourcedefinitions");
+  }
+
+  /**
+   * Replaces the object named {@code name} with {@code object}: checks the resourceVersion
+   * precondition, keeps what may not change, and completes a pending deletion when the last
+   * finalizer goes. {@code status} selects the status subresource.
+   */
+  public StoredObject update(
+      ResourceType type,
+      @Nullable String namespace,
+      String name,
+      ObjectNode object,
+      boolean status) {
+    ObjectRules.checkTypeMeta(type, object);
+    ObjectRules.checkNamespace(type, object, namespace == null ? "" : namespace);
+    ObjectNode metadata = Json.child(object, "metadata");
+    String bodyName = Json.text(metadata, "name");
+    if (bodyName == null || bodyName.isEmpty()) {
+      metadata.put("name", name);
+    } else if (!bodyName.equals(name)) {
+      throw ApiError.badRequest(
+          "the name of the object ("
+              + bodyName
+              + ") does not match the name on the URL ("
+              + name
+              + ")");
+    }
+    return store.write(
+        () -> {
+          StoredObject current = get(type, namespace, name);
+          String rv = Json.text(metadata, "resourceVersion");
+          if (rv != null && !rv.isEmpty() && !rv.equals(Long.toString(current.resourceVersion()))) {
+            throw ApiError.conflict(type, name);
+          }
+          return replace(type, current, object, status);
+        });
+  }
+
+  /** Writes {@code object} over {@code current}; the caller holds the store lock. */
+  StoredObject replace(ResourceType type, StoredObject current, ObjectNode object, boolean status) {
+    ObjectNode old = current.tree(type.apiVersion(), type.kind());
+    ObjectNode next = ObjectRules.prepareForUpdate(type, object, old, status);
+    Json.child(next, "metadata").put("resourceVersion", Long.toString(current.resourceVersion()));
+    if (current.terminating() && ObjectRules.finalizers(next).isEmpty()) {
+      StoredObject last = store.remove(type.storageKey(), current.key());
+      afterRemove(type, current);
+      return last == null ? current : last;
+    }
+    if (ObjectRules.sameApartFromResourceVersion(next, old)) {
+      return current;
+    }
+    beforeStore(type, next);
+    StoredObject stored = store.put(type.storageKey(), next);
+    afterStore(type, stored);
+    return stored;
+  }
+
+  /** The result of a delete: the object and whether it is gone already. */
+  public record Deletion(StoredObject object, boolean deleted) {}
+
+  /**
+   * Deletes the object, honouring finalizers, the uid and resourceVersion preconditions and the
+   * propagation policy (Background when null, Orphan when the object has the orphan finalizer).
+   */
+  public Deletion delete(
+      ResourceType type,
+      @Nullable String namespace,
+      String name,
+      @Nullable String propagationPolicy,
+      @Nullable String preconditionUid,
+      @Nullable String preconditionRv) {
+    return store.write(
+        () -> {
+          StoredObject current = get(type, namespace, name);
+          if (preconditionUid != null && !preconditionUid.equals(current.uid())) {
+            throw ApiError.conflict(
+                type,
+                name,
+                "Precondition failed: UID in precondition: "
+                    + preconditionUid
+                    + ", UID in object meta: "
+                    + current.uid());
+          }
+          if (preconditionRv != null
+              && !preconditionRv.equals(Long.toString(current.resourceVersion()))) {
+            throw ApiError.conflict(
+                type,
+                name,
+                "Precondition failed: ResourceVersion in precondition: "
+                    + preconditionRv
+                    + ", ResourceVersion in object meta: "
+                    + current.resourceVersion());
+          }
+          return deleteLocked(type, current, propagationPolicy);
+        });
+  }
+
+  private Deletion deleteLocked(
+      ResourceType type, StoredObject current, @Nullable String propagationPolicy) {
+    ObjectNode tree = current.tree(type.apiVersion(), type.kind());
+    List<String> finalizers = new ArrayList<>(ObjectRules.finalizers(tree));
+    boolean isNamespace = type.storageKey().equals(NAMESPACES);
+    if ("Foreground".equals(propagationPolicy) && !finalizers.contains(FOREGROUND)) {
+      if (!store.dependentsOf(current.uid()).isEmpty()) {
+        finalizers.add(FOREGROUND);
+      }
+    } else if ("Orphan".equals(propagationPolicy) && !finalizers.contains(ORPHAN)) {
+      orphanDependents(current);
+    }
+    if (finalizers.isEmpty() && !isNamespace) {
+      StoredObject last = store.remove(type.storageKey(), current.key());
+      afterRemove(type, current);
+      return new Deletion(last == null ? current : last, true);
+    }
+    ObjectNode metadata = Json.child(tree, "metadata");
+    if (!metadata.hasNonNull("deletionTimestamp")) {
+      metadata.put("deletionTimestamp", rules.now());
+      metadata.put("deletionGracePeriodSeconds", 0);
+    }
+    ArrayNode array = metadata.putArray("finalizers");
+    finalizers.forEach(array::add);
+    if (finalizers.isEmpty()) {
+      metadata.remove("finalizers");
+    }
+    if (isNamespace) {
+      Json.child(tree, "status").put("phase", "Terminating");
+    }
+    StoredObject marked = store.put(type.storageKey(), tree);
+    if (finalizers.contains(FOREGROUND)) {
+      foregroundOwners.put(current.uid(), Map.entry(type, current.key()));
+      for (Map.Entry<String, StoredObject> dependent : store.dependentsOf(current.uid())) {
+        deleteDependent(dependent.getKey(), dependent.getValue());
+      }
+      marked = finishForeground(type, marked);
+    }
+    if (isNamespace) {
+      for (Map.Entry<String, StoredObject> member : store.objectsIn(current.name())) {
+        deleteDependent(member.getKey(), member.getValue());
+      }
+      marked = finishNamespace(marked);
+    }
+    return new Deletion(marked, store.get(type.storageKey(), current.key()) == null);
+  }
+
+  private void orphanDependents(StoredObject owner) {
+    for (Map.Entry<String, StoredObject> dependent : store.dependentsOf(owner.uid())) {
+      ObjectNode tree = dependent.getValue().tree();
+      ArrayNode refs = (ArrayNode) tree.path("metadata").path("ownerReferences");
+      for (int i = refs.size() - 1; i >= 0; i--) {
+        if (owner.uid().equals(refs.get(i).path("uid").asText())) {
+          refs.remove(i);
+        }
+      }
+      if (refs.isEmpty()) {
+        Json.child(tree, "metadata").remove("ownerReferences");
+      }
+      store.put(dependent.getKey(), tree);
+    }
+  }
+
+  /** Deletes an object found by bucket (a dependent or a namespace member) in the background. */
+  private void deleteDependent(String bucket, StoredObject object) {
+    StoredObject current = store.get(bucket, object.key());
+    if (current == null || current.terminating() && !current.ownerUids().isEmpty()) {
+      return;
+    }
+    ResourceType type = typeOf(bucket);
+    if (type != null) {
+      deleteLocked(type, current, null);
+    }
+  }
+
+  private @Nullable ResourceType typeOf(String bucket) {
+    ResourceType best = null;
+    for (ResourceType t : registry.all()) {
+      if (t.storageKey().equals(bucket)) {
+        if (best == null
+            || ResourceRegistry.VERSION_PRIORITY.compare(t.version(), best.version()) < 0) {
+          best = t;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** After an object left the store: collect dependents, finish owners and namespaces. */
+  private void afterRemove(ResourceType type, StoredObject removed) {
+    if (isCrd(type)) {
+      registry.removeCustom(removed.name());
+    }
+    for (Map.Entry<String, StoredObject> dependent : store.dependentsOf(removed.uid())) {
+      deleteDependent(dependent.getKey(), dependent.getValue());
+    }
+    for (String ownerUid : removed.ownerUids()) {
+      if (store.dependentsOf(ownerUid).isEmpty()) {
+        finishForegroundOwner(ownerUid);
+      }
+    }
+    if (!removed.namespace().isEmpty()) {
+      StoredObject ns = store.get(NAMESPACES, "/" + removed.namespace());
+      if (ns != null && ns.terminating()) {
+        finishNamespace(ns);
+      }
+    }
+  }
+
+  /** Uids of owners finishing foreground deletion now (stops recursion). Guarded by store lock. */
+  private final Set<String> finishing = new HashSet<>();
+
+  /** Owners waiting for dependents in foreground deletion, by uid. Guarded by store lock. */
+  private final Map<String, Map.Entry<ResourceType, String>> foregroundOwners = new HashMap<>();
+
+  private void finishForegroundOwner(String ownerUid) {
+    Map.Entry<ResourceType, String> owner = foregroundOwners.get(ownerUid);
+    if (owner != null) {
+      StoredObject o = store.get(owner.getKey().storageKey(), owner.getValue());
+      if (o == null) {
+        foregroundOwners.remove(ownerUid);
+      } else {
+        finishForeground(owner.getKey(), o);
+      }
+    }
+  }
+
+  private StoredObject finishForeground(ResourceType type, StoredObject owner) {
+    if (!store.dependentsOf(owner.uid()).isEmpty() || !finishing.add(owner.uid())) {
+      return owner;
+    }
+    try {
+      ObjectNode tree = owner.tree(type.apiVersion(), type.kind());
+      List<String> finalizers = ObjectRules.finalizers(tree);
+      foregroundOwners.remove(owner.uid());
+      if (!finalizers.remove(FOREGROUND)) {
+        return owner;
+      }
+      ArrayNode array = Json.child(tree, "metadata").putArray("finalizers");
+      finalizers.forEach(array::add);
+      return replace(type, owner, tree, false);
+    } finally {
+      finishing.remove(owner.uid());
+    }
+  }
+
+  private StoredObject finishNamespace(StoredObject ns) {
+    if (!store.namespaceEmpty(ns.name())) {
+      return ns;
+    }
+    StoredObject last = store.remove(NAMESPACES, ns.key());
+    return last == null ? ns : last;
+  }
+
+  /** Deletes every object the filter selects; returns the deleted (or terminating) objects. */
+  public List<StoredObject> deleteCollection(
+      ResourceType type,
+      @Nullable String namespace,
+      Predicate<StoredObject> filter,
+      @Nullable String propagationPolicy) {
+    return store.write(
+        () -> {
+          checkNamespaceExists(type, namespace);
+          List<StoredObject> result = new ArrayList<>();
+          for (StoredObject o :
+              store
+                  .list(type.storageKey(), type.namespaced() ? namespace : null, null, 0)
+                  .items()) {
+            if (filter.test(o)) {
+              result.add(deleteLocked(type, o, propagationPolicy).object());
+            }
+          }
+          return result;
+        });
+  }
+
+  /** A page of a list. */
+  public record Page(
+      long resourceVersion,
+      List<StoredObject> items,
+      @Nullable String continueToken,
+      long remaining) {}
+
+  /**
+   * Lists objects in scope that pass {@code filter}, at most {@code limit} (0: all), continuing
+   * after {@code afterKey} at {@code atRevision} (0: now).
+   */
+  public Page list(
+      ResourceType type,
+      @Nullable String namespace,
+      Predicate<StoredObject> filter,
+      int limit,
+      @Nullable String afterKey,
+      long atRevision,
+      boolean countRemaining) {
+    checkNamespaceExists(type, namespace);
+    ObjectStore.Snapshot snapshot =
+        store.list(type.storageKey(), type.namespaced() ? namespace : null, afterKey, atRevision);
+    List<StoredObject> items = new ArrayList<>();
+    List<StoredObject> all = snapshot.items();
+    int i = 0;
+    for (; i < all.size(); i++) {
+      StoredObject o = all.get(i);
+      if (filter.test(o)) {
+        if (limit > 0 && items.size() == limit) {
+          break;
+        }
+        items.add(o);
+      }
+    }
+    if (i >= all.size()) {
+      return new Page(snapshot.resourceVersion(), items, null, 0);
+    }
+    String token =
+        ContinueToken.encode(snapshot.resourceVersion(), items.get(items.size() - 1).key());
+    return new Page(snapshot.resourceVersion(), items, token, countRemaining ? all.size() - i : -1);
+  }
+}

@@ -1,0 +1,186 @@
+package dev.kubeclient.testing.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Serves one watch request as a chunked stream of newline-separated {@code WatchEvent} JSON
+ * objects, on the request's own thread, until the client goes away, the timeout passes, a fault
+ * closes it, or the server stops.
+ *
+ * <p>Semantics follow the watch cache: resourceVersion "" or "0" starts with synthetic ADDED events
+ * for the current state; a resourceVersion R replays the changes after R (410 Expired as an ERROR
+ * event when R is older than the history); {@code sendInitialEvents=true} sends the current state
+ * and then a BOOKMARK annotated {@code k8s.io/initial-events-end}; {@code allowWatchBookmarks} adds
+ * periodic BOOKMARK events carrying the resourceVersion the watcher is up to date with.
+ */
+public final class WatchStream {
+  private static final byte[] NEWLINE = {'\n'};
+
+  /** The longest a watch stays open without a timeoutSeconds, like the API server's 30-60 min. */
+  private static final long MAX_WATCH_MILLIS = Duration.ofMinutes(30).toMillis();
+
+  private final ObjectStore store;
+  private final FaultState faults;
+  private final long bookmarkIntervalMillis;
+  private final LongSupplier clockMillis;
+
+  /** Creates the streamer; bookmarks go out after {@code bookmarkInterval} of idleness. */
+  public WatchStream(
+      ObjectStore store, FaultState faults, Duration bookmarkInterval, LongSupplier clockMillis) {
+    this.store = store;
+    this.faults = faults;
+    this.bookmarkIntervalMillis = Math.max(1, bookmarkInterval.toMillis());
+    this.clockMillis = clockMillis;
+  }
+
+  /** Streams the watch described by {@code info}; returns when the stream ends. */
+  public void serve(
+      HttpExchange exchange, ResourceType type, RequestInfo info, Predicate<StoredObject> filter)
+      throws IOException {
+    String rv = info.param("resourceVersion", "");
+    boolean bookmarks = "true".equals(info.param("allowWatchBookmarks", "false"));
+    boolean sendInitial = "true".equals(info.param("sendInitialEvents", "false"));
+    if (sendInitial
+        && (!bookmarks || !"NotOlderThan".equals(info.param("resourceVersionMatch", "")))) {
+      throw ApiError.invalid(
+          type,
+          "",
+          java.util.List.of(
+              Validation.invalid(
+                  "sendInitialEvents",
+                  "true",
+                  "sendInitialEvents is forbidden for watch unless the WatchList feature gate is"
+                      + " enabled, resourceVersionMatch is NotOlderThan and allowWatchBookmarks is"
+                      + " true")));
+    }
+    long timeoutSeconds = parseLong(info.param("timeoutSeconds", "0"), "timeoutSeconds");
+    boolean initialState = sendInitial || rv.isEmpty() || rv.equals("0");
+    long from = initialState ? 0 : parseLong(rv, "resourceVersion");
+    Watcher watcher =
+        new Watcher(type.storageKey(), info.namespace(), filter, faults.watchEventLimit());
+    byte[] prefix = StoredObject.typePrefix(type.apiVersion(), type.kind());
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.getResponseHeaders().set("Cache-Control", "no-cache, private");
+    exchange.sendResponseHeaders(200, 0);
+    try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 65536)) {
+      ObjectStore.WatchStart start;
+      try {
+        start = store.watch(watcher, from, initialState);
+      } catch (ApiError e) {
+        writeError(out, e.toStatus());
+        return;
+      }
+      try {
+        stream(out, watcher, type, prefix, bookmarks, sendInitial ? start : null, timeoutSeconds);
+      } finally {
+        store.unwatch(watcher);
+      }
+    }
+  }
+
+  private void stream(
+      OutputStream out,
+      Watcher watcher,
+      ResourceType type,
+      byte[] prefix,
+      boolean bookmarks,
+      ObjectStore.@Nullable WatchStart initial,
+      long timeoutSeconds)
+      throws IOException {
+    long now = clockMillis.getAsLong();
+    long deadline =
+        now
+            + (timeoutSeconds > 0
+                ? Math.min(timeoutSeconds * 1000, MAX_WATCH_MILLIS)
+                : MAX_WATCH_MILLIS);
+    long lastWrite = now;
+    int initialLeft = initial == null ? -1 : initial.initialEvents();
+    if (initialLeft == 0) {
+      writeBookmark(out, type, initial.resourceVersion(), true);
+      initialLeft = -1;
+      out.flush();
+    }
+    while (true) {
+      now = clockMillis.getAsLong();
+      if (now >= deadline) {
+        return;
+      }
+      WatchEvent event;
+      try {
+        event = watcher.poll(Math.min(deadline - now, bookmarkIntervalMillis));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (event == null) {
+        if (bookmarks && clockMillis.getAsLong() - lastWrite >= bookmarkIntervalMillis) {
+          long rv = store.bookmarkRevision(watcher);
+          if (rv > 0) {
+            writeBookmark(out, type, rv, false);
+            lastWrite = clockMillis.getAsLong();
+          }
+        }
+        out.flush();
+        continue;
+      }
+      if (Watcher.isClose(event)) {
+        return;
+      }
+      out.write(
+          ("{\"type\":\"" + event.type() + "\",\"object\":").getBytes(StandardCharsets.UTF_8));
+      event.object().writeTo(out, prefix);
+      out.write('}');
+      out.write(NEWLINE);
+      lastWrite = now;
+      if (initialLeft > 0 && --initialLeft == 0) {
+        writeBookmark(out, type, initial.resourceVersion(), true);
+        initialLeft = -1;
+      }
+      if (watcher.idle()) {
+        out.flush();
+      }
+    }
+  }
+
+  private static void writeBookmark(
+      OutputStream out, ResourceType type, long rv, boolean initialEventsEnd) throws IOException {
+    ObjectNode event = Json.object();
+    event.put("type", "BOOKMARK");
+    ObjectNode object = event.putObject("object");
+    object.put("kind", type.kind());
+    object.put("apiVersion", type.apiVersion());
+    ObjectNode metadata = object.putObject("metadata");
+    metadata.put("resourceVersion", Long.toString(rv));
+    metadata.putNull("creationTimestamp");
+    if (initialEventsEnd) {
+      metadata.putObject("annotations").put("k8s.io/initial-events-end", "true");
+    }
+    out.write(Json.bytes(event));
+    out.write(NEWLINE);
+  }
+
+  private static void writeError(OutputStream out, ObjectNode status) throws IOException {
+    ObjectNode event = Json.object();
+    event.put("type", "ERROR");
+    event.set("object", status);
+    out.write(Json.bytes(event));
+    out.write(NEWLINE);
+  }
+
+  private static long parseLong(String value, String param) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("invalid " + param + ": " + value);
+    }
+  }
+}

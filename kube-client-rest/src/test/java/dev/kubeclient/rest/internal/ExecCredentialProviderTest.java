@@ -316,4 +316,21 @@ class ExecCredentialProviderTest {
       assertThat(runs()).isZero();
     }
   }
+
+  @Test
+  void transport_failingPlugin_surfacesToCaller() throws Exception {
+    Path s = script("failing", "echo 'please log in' >&2\nexit 1\n");
+    HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).build();
+    RestConfig config =
+        RestConfig.builder()
+            .host("https://127.0.0.1:1")
+            .caData(ca.certificatePem().getBytes(StandardCharsets.US_ASCII))
+            .execProvider(exec(s).build())
+            .build();
+    try (RESTClient c = RESTClient.forConfig(config, "v1")) {
+      assertThatThrownBy(() -> c.get().resource("pods").execute())
+          .isInstanceOf(ExecPluginException.class)
+          .hasMessageContaining("please log in");
+    }
+  }
 }

@@ -451,4 +451,21 @@ class RESTClientTest {
     client("v1").get().resource("pods").execute();
     assertThat(server.takeRequest().getTarget()).startsWith("http://api.cluster.invalid:8080/");
   }
+
+  @Test
+  void url_hostWithPathPrefix_keptBeforeApiPathAndAbsPath() {
+    RestConfig cfg = RestConfig.builder().host("https://proxy.example/k8s/clusters/c1/").build();
+    try (Transport t = Transport.forConfig(cfg, clock, Map.of())) {
+      RESTClient apps = RESTClient.forTransport(t, "apps/v1");
+      assertThat(apps.get().namespace("n").resource("deployments").url())
+          .isEqualTo("https://proxy.example/k8s/clusters/c1/apis/apps/v1/namespaces/n/deployments");
+      assertThat(apps.get().absPath("/version").url())
+          .isEqualTo("https://proxy.example/k8s/clusters/c1/version");
+      try (RESTClient custom =
+          RESTClient.forConfig(cfg.newBuilder().apiPath("/custom").build(), "v1")) {
+        assertThat(custom.get().resource("pods").url())
+            .isEqualTo("https://proxy.example/k8s/clusters/c1/custom/v1/pods");
+      }
+    }
+  }
 }

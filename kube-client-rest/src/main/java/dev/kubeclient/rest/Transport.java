@@ -4,6 +4,7 @@ import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 
 import dev.kubeclient.rest.internal.AuthInterceptor;
 import dev.kubeclient.rest.internal.Clock;
+import dev.kubeclient.rest.internal.DaemonThreadFactory;
 import dev.kubeclient.rest.internal.EnvironmentProxySelector;
 import dev.kubeclient.rest.internal.ExecCredentialProvider;
 import dev.kubeclient.rest.internal.HeadersInterceptor;
@@ -19,7 +20,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -46,7 +46,8 @@ public final class Transport implements AutoCloseable {
   /** HTTP/2 ping interval: detects dead connections under idle watches within a minute. */
   static final long PING_INTERVAL_SECONDS = 30;
 
-  private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+  /** Shared by all transports so thread names stay unique in a process. */
+  private static final DaemonThreadFactory THREADS = new DaemonThreadFactory("kube-client-http");
 
   private final RestConfig config;
   private final Clock clock;
@@ -61,16 +62,7 @@ public final class Transport implements AutoCloseable {
     this.clock = clock;
     this.dispatcherExecutor =
         new ThreadPoolExecutor(
-            0,
-            Integer.MAX_VALUE,
-            60,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "kube-client-http-" + THREAD_IDS.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+            0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), THREADS);
     ConnectionPool pool = new ConnectionPool(5, 5, TimeUnit.MINUTES);
     OkHttpClient.Builder b =
         new OkHttpClient.Builder()

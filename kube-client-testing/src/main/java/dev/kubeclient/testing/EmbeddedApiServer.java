@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.kubeclient.core.internal.Preconditions;
+import dev.kubeclient.rest.RestConfig;
 import dev.kubeclient.testing.internal.ApiError;
 import dev.kubeclient.testing.internal.ApiHandler;
 import dev.kubeclient.testing.internal.Authenticator;
@@ -337,6 +338,26 @@ public final class EmbeddedApiServer implements AutoCloseable {
   public Path kubeconfigPath() {
     checkRunning();
     return kubeconfigFile;
+  }
+
+  /**
+   * A {@link RestConfig} for this server as the superuser: over HTTPS with the CA and the client
+   * certificate, over HTTP with a bearer token when authentication is on. Client-side throttling is
+   * raised to 1000 QPS (burst 2000), as envtest does, so tests are not slowed by the default of 5
+   * QPS; derive another with {@link RestConfig#newBuilder()} to test throttling.
+   */
+  public RestConfig restConfig() {
+    checkRunning();
+    RestConfig.Builder b = RestConfig.builder().host(url().toString()).qps(1000).burst(2000);
+    Tls material = tls;
+    if (material != null) {
+      b.caData(material.caPem().getBytes(StandardCharsets.UTF_8))
+          .certData(material.clientCertificatePem().getBytes(StandardCharsets.UTF_8))
+          .keyData(material.clientKeyPem().getBytes(StandardCharsets.UTF_8));
+    } else if (adminToken != null) {
+      b.bearerToken(adminToken);
+    }
+    return b.build();
   }
 
   /** The CA certificate (PEM) clients must trust, or null over plain HTTP. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -273,12 +274,9 @@ public final class ApiHandler implements HttpHandler {
 
   private void sendObject(HttpExchange exchange, int code, ResourceType type, StoredObject o)
       throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.getResponseHeaders().set("Cache-Control", "no-cache, private");
-    exchange.sendResponseHeaders(code, 0);
-    try (OutputStream out = exchange.getResponseBody()) {
-      o.writeTo(out, StoredObject.typePrefix(type.apiVersion(), type.kind()));
-    }
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream(o.size() + 64);
+    o.writeTo(buffer, StoredObject.typePrefix(type.apiVersion(), type.kind()));
+    Exchanges.send(exchange, code, "application/json", buffer.toByteArray());
   }
 
   private void delete(HttpExchange exchange, ResourceType type, RequestInfo info)

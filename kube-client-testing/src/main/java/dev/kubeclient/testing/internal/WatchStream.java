@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -24,9 +26,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class WatchStream {
   private static final byte[] NEWLINE = {'\n'};
+  private static final byte[] EVENT_END = {'}', '\n'};
+  private static final byte[] ADDED = eventStart("ADDED");
+  private static final byte[] MODIFIED = eventStart("MODIFIED");
+  private static final byte[] DELETED = eventStart("DELETED");
 
   /** The longest a watch stays open without a timeoutSeconds, like the API server's 30-60 min. */
   private static final long MAX_WATCH_MILLIS = Duration.ofMinutes(30).toMillis();
+
+  private static byte[] eventStart(String type) {
+    return ("{\"type\":\"" + type + "\",\"object\":").getBytes(StandardCharsets.UTF_8);
+  }
 
   private final ObjectStore store;
   private final FaultState faults;
@@ -103,6 +113,7 @@ public final class WatchStream {
                 ? Math.min(timeoutSeconds * 1000, MAX_WATCH_MILLIS)
                 : MAX_WATCH_MILLIS);
     long lastWrite = now;
+    List<WatchEvent> batch = new ArrayList<>();
     int initialLeft = initial == null ? -1 : initial.initialEvents();
     if (initialLeft == 0) {
       writeBookmark(out, type, initial.resourceVersion(), true);
@@ -132,23 +143,34 @@ public final class WatchStream {
         out.flush();
         continue;
       }
-      if (Watcher.isClose(event)) {
-        return;
+      batch.clear();
+      batch.add(event);
+      watcher.drainTo(batch);
+      for (WatchEvent e : batch) {
+        if (Watcher.isClose(e)) {
+          return;
+        }
+        out.write(eventPrefix(e.type()));
+        e.object().writeTo(out, prefix);
+        out.write(EVENT_END);
+        if (initialLeft > 0 && --initialLeft == 0) {
+          writeBookmark(out, type, initial.resourceVersion(), true);
+          initialLeft = -1;
+        }
       }
-      out.write(
-          ("{\"type\":\"" + event.type() + "\",\"object\":").getBytes(StandardCharsets.UTF_8));
-      event.object().writeTo(out, prefix);
-      out.write('}');
-      out.write(NEWLINE);
       lastWrite = now;
-      if (initialLeft > 0 && --initialLeft == 0) {
-        writeBookmark(out, type, initial.resourceVersion(), true);
-        initialLeft = -1;
-      }
       if (watcher.idle()) {
         out.flush();
       }
     }
+  }
+
+  private static byte[] eventPrefix(String type) {
+    return switch (type) {
+      case "ADDED" -> ADDED;
+      case "MODIFIED" -> MODIFIED;
+      default -> DELETED;
+    };
   }
 
   private static void writeBookmark(

@@ -102,9 +102,9 @@ public final class Watcher {
     return queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
   }
 
-  /** The next event if one is waiting, else null. */
-  public @Nullable WatchEvent pollNow() {
-    return queue.poll();
+  /** Moves the events waiting now into {@code sink}, in order. */
+  public void drainTo(java.util.Collection<WatchEvent> sink) {
+    queue.drainTo(sink);
   }
 
   /** Whether {@code event} is the end-of-stream marker. */

@@ -182,6 +182,8 @@ class EmbeddedApiServerKubectlTest {
                     "jsonpath={.spec.template.spec.containers[*].image} {.spec.template.spec.containers[0].ports[0].containerPort}")
                 .out())
         .isEqualTo("nginx:1.27 80");
+    ok("scale", "deploy", "web", "--replicas=5");
+    assertThat(ok("get", "deploy", "web", "-o", "jsonpath={.spec.replicas}").out()).isEqualTo("5");
     ok("delete", "deploy", "web");
     assertThat(run("get", "deploy", "web").err()).contains("deployments.apps \"web\" not found");
   }
@@ -308,7 +310,14 @@ class EmbeddedApiServerKubectlTest {
     assertThat(ok("api-resources", "--api-group=example.com").out())
         .contains("widgets", "wd", "Widget");
     ok("delete", "widget", "w1");
+    ok("apply", "-f", w.toString());
     ok("delete", "crd", "widgets.example.com");
     assertThat(run("get", "widgets").exit()).isNotZero();
+    ok("apply", "-f", dir.resolve("crd.yaml").toString());
+    ok("wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=10s");
+    assertThat(ok("get", "widgets", "-o", "name").out())
+        .as("custom resources go with their CRD")
+        .isEmpty();
+    ok("delete", "crd", "widgets.example.com");
   }
 }

@@ -488,6 +488,31 @@ class EmbeddedApiServerTest {
   }
 
   @Test
+  void scale_getAndUpdate_readAndWriteSpecReplicas() {
+    http.post(
+        "/apis/apps/v1/namespaces/default/deployments",
+        "{\"metadata\":{\"name\":\"d\"},\"spec\":{\"replicas\":2,"
+            + "\"selector\":{\"matchLabels\":{\"app\":\"d\"}}}}");
+    JsonNode scale = http.get("/apis/apps/v1/namespaces/default/deployments/d/scale").body();
+    assertThat(scale.path("kind").asText()).isEqualTo("Scale");
+    assertThat(scale.path("apiVersion").asText()).isEqualTo("autoscaling/v1");
+    assertThat(scale.path("spec").path("replicas").asInt()).isEqualTo(2);
+    assertThat(scale.path("status").path("selector").asText()).isEqualTo("app=d");
+    TestHttp.Response put =
+        http.put(
+            "/apis/apps/v1/namespaces/default/deployments/d/scale",
+            "{\"metadata\":{\"name\":\"d\"},\"spec\":{\"replicas\":5}}");
+    assertThat(put.body().path("spec").path("replicas").asInt()).isEqualTo(5);
+    http.patch(
+        "/apis/apps/v1/namespaces/default/deployments/d/scale",
+        "application/merge-patch+json",
+        "{\"spec\":{\"replicas\":7}}");
+    JsonNode deployment = http.get("/apis/apps/v1/namespaces/default/deployments/d").body();
+    assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(7);
+    assertThat(deployment.path("metadata").path("generation").asInt()).isEqualTo(3);
+  }
+
+  @Test
   void create_directly_seedsState() {
     String created = server.create(cm("seeded", "{}"));
     assertThat(created).contains("\"uid\"");

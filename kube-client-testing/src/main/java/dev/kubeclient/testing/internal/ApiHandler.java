@@ -192,6 +192,10 @@ public final class ApiHandler implements HttpHandler {
       throw ApiError.methodNotAllowed();
     }
     boolean status = "status".equals(info.subresource());
+    if ("scale".equals(info.subresource()) && !verb.equals("patch")) {
+      scale(exchange, type, info, verb);
+      return;
+    }
     switch (verb) {
       case "get" -> sendObject(exchange, 200, type, operations.get(type, info.namespace(), name));
       case "list" -> list(exchange, type, info);
@@ -210,7 +214,14 @@ public final class ApiHandler implements HttpHandler {
         String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
         PatchHandler.Result result =
             patches.patch(type, info, contentType, Exchanges.body(exchange), status);
-        sendObject(exchange, result.created() ? 201 : 200, type, result.object());
+        if ("scale".equals(info.subresource())) {
+          Exchanges.sendJson(
+              exchange,
+              200,
+              ScaleSubresource.view(result.object().tree(type.apiVersion(), type.kind())));
+        } else {
+          sendObject(exchange, result.created() ? 201 : 200, type, result.object());
+        }
       }
       case "delete" -> delete(exchange, type, info);
       case "deletecollection" -> {
@@ -225,6 +236,33 @@ public final class ApiHandler implements HttpHandler {
       }
       default -> throw ApiError.methodNotAllowed();
     }
+  }
+
+  private void scale(HttpExchange exchange, ResourceType type, RequestInfo info, String verb)
+      throws IOException {
+    String name = info.name();
+    StoredObject result;
+    if (verb.equals("get")) {
+      result = operations.get(type, info.namespace(), name);
+    } else if (verb.equals("update")) {
+      ObjectNode scale = body(exchange);
+      result =
+          operations
+              .store()
+              .write(
+                  () -> {
+                    ObjectNode live =
+                        operations
+                            .get(type, info.namespace(), name)
+                            .tree(type.apiVersion(), type.kind());
+                    return operations.update(
+                        type, info.namespace(), name, ScaleSubresource.apply(live, scale), false);
+                  });
+    } else {
+      throw ApiError.methodNotAllowed();
+    }
+    Exchanges.sendJson(
+        exchange, 200, ScaleSubresource.view(result.tree(type.apiVersion(), type.kind())));
   }
 
   private static String verb(String method, boolean named, boolean watch) {

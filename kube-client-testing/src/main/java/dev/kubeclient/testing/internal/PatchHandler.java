@@ -53,12 +53,14 @@ final class PatchHandler {
       throw ApiError.badRequest("error decoding patch: empty body");
     }
     String name = info.name();
+    boolean scale = "scale".equals(info.subresource());
     return operations
         .store()
         .write(
             () -> {
               StoredObject current = operations.get(type, info.namespace(), name);
-              ObjectNode tree = current.tree(type.apiVersion(), type.kind());
+              ObjectNode live = current.tree(type.apiVersion(), type.kind());
+              ObjectNode tree = scale ? ScaleSubresource.view(live) : live;
               ObjectNode patched =
                   switch (media) {
                     case JSON_PATCH -> Patches.jsonPatch(tree, patch);
@@ -70,6 +72,9 @@ final class PatchHandler {
                       yield (ObjectNode) Patches.mergePatch(tree, patch);
                     }
                   };
+              if (scale) {
+                patched = ScaleSubresource.apply(live, patched);
+              }
               return new Result(
                   operations.update(type, info.namespace(), name, patched, status), false);
             });

@@ -318,6 +318,13 @@ public final class ResourceOperations {
   /** After an object left the store: collect dependents, finish owners and namespaces. */
   private void afterRemove(ResourceType type, StoredObject removed) {
     if (isCrd(type)) {
+      // Deleting a CRD deletes its custom resources, as the apiextensions finalizer does.
+      JsonNode spec = removed.tree().path("spec");
+      String bucket =
+          spec.path("group").asText() + "/" + spec.path("names").path("plural").asText();
+      for (StoredObject o : store.list(bucket, null, null, 0).items()) {
+        store.remove(bucket, o.key());
+      }
       registry.removeCustom(removed.name());
     }
     for (Map.Entry<String, StoredObject> dependent : store.dependentsOf(removed.uid())) {

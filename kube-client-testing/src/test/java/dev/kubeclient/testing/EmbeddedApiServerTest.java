@@ -513,6 +513,24 @@ class EmbeddedApiServerTest {
   }
 
   @Test
+  void dryRun_all_validatesButStoresNothing() {
+    long rv = server.resourceVersion();
+    TestHttp.Response created =
+        http.post("/api/v1/namespaces/default/configmaps?dryRun=All", cm("dry", "{}"));
+    assertThat(created.code()).isEqualTo(201);
+    assertThat(created.body().path("metadata").path("uid").asText()).isNotEmpty();
+    assertThat(http.get("/api/v1/namespaces/default/configmaps/dry").code()).isEqualTo(404);
+    assertThat(
+            http.post("/api/v1/namespaces/default/configmaps?dryRun=All", cm("Bad_", "{}")).code())
+        .isEqualTo(422);
+    http.post("/api/v1/namespaces/default/configmaps", cm("real", "{}"));
+    assertThat(http.delete("/api/v1/namespaces/default/configmaps/real?dryRun=All").code())
+        .isEqualTo(200);
+    assertThat(http.get("/api/v1/namespaces/default/configmaps/real").code()).isEqualTo(200);
+    assertThat(server.resourceVersion()).isEqualTo(rv + 1);
+  }
+
+  @Test
   void create_directly_seedsState() {
     String created = server.create(cm("seeded", "{}"));
     assertThat(created).contains("\"uid\"");

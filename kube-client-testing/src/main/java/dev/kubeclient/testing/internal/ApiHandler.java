@@ -177,7 +177,21 @@ public final class ApiHandler implements HttpHandler {
     if (sub != null && !type.subresources().contains(sub)) {
       throw ApiError.pathNotFound();
     }
-    resource(exchange, user, method, type, info);
+    String dryRun = info.param("dryRun", "");
+    if (!dryRun.isEmpty() && !dryRun.equals("All")) {
+      throw ApiError.badRequest(
+          "dryRun: Unsupported value: \"" + dryRun + "\": supported values: \"All\"");
+    }
+    if (dryRun.isEmpty()) {
+      resource(exchange, user, method, type, info);
+      return;
+    }
+    operations.beginDryRun();
+    try {
+      resource(exchange, user, method, type, info);
+    } finally {
+      operations.endDryRun();
+    }
   }
 
   private void resource(

@@ -38,6 +38,34 @@ public final class ResourceOperations {
     this.rules = rules;
   }
 
+  /**
+   * Whether the request on this thread is a dry run ({@code dryRun=All}): every check runs and the
+   * response shows the result, but nothing is stored, removed or sent to watchers.
+   */
+  private static final ThreadLocal<Boolean> DRY_RUN = ThreadLocal.withInitial(() -> false);
+
+  /** Marks the current thread's request as a dry run until {@link #endDryRun()}. */
+  public void beginDryRun() {
+    DRY_RUN.set(true);
+  }
+
+  /** Ends the dry run of the current thread. */
+  public void endDryRun() {
+    DRY_RUN.remove();
+  }
+
+  private static boolean dryRun() {
+    return DRY_RUN.get();
+  }
+
+  /** Stores {@code tree}, or in a dry run only shows what would be stored. */
+  private StoredObject persist(String bucket, ObjectNode tree) {
+    if (dryRun()) {
+      return StoredObject.of(tree, tree.path("metadata").path("resourceVersion").asLong(0));
+    }
+    return store.put(bucket, tree);
+  }
+
   /** Now, as metadata timestamps are written. */
   public String now() {
     return rules.now();
@@ -87,7 +115,7 @@ public final class ResourceOperations {
             throw ApiError.alreadyExists(type, name);
           }
           beforeStore(type, object);
-          StoredObject stored = store.put(type.storageKey(), object);
+          StoredObject stored = persist(type.storageKey(), object);
           afterStore(type, stored);
           return stored;
         });
@@ -122,7 +150,7 @@ public final class ResourceOperations {
   }
 
   private void afterStore(ResourceType type, StoredObject stored) {
-    if (isCrd(type)) {
+    if (isCrd(type) && !dryRun()) {
       registry.defineCustom(stored.name(), stored.tree());
     }
   }
@@ -173,7 +201,7 @@ public final class ResourceOperations {
     ObjectNode old = current.tree(type.apiVersion(), type.kind());
     ObjectNode next = ObjectRules.prepareForUpdate(type, object, old, status);
     Json.child(next, "metadata").put("resourceVersion", Long.toString(current.resourceVersion()));
-    if (current.terminating() && ObjectRules.finalizers(next).isEmpty()) {
+    if (current.terminating() && ObjectRules.finalizers(next).isEmpty() && !dryRun()) {
       StoredObject last = store.remove(type.storageKey(), current.key());
       afterRemove(type, current);
       return last == null ? current : last;
@@ -182,7 +210,7 @@ public final class ResourceOperations {
       return current;
     }
     beforeStore(type, next);
-    StoredObject stored = store.put(type.storageKey(), next);
+    StoredObject stored = persist(type.storageKey(), next);
     afterStore(type, stored);
     return stored;
   }
@@ -229,6 +257,9 @@ public final class ResourceOperations {
 
   private Deletion deleteLocked(
       ResourceType type, StoredObject current, @Nullable String propagationPolicy) {
+    if (dryRun()) {
+      return new Deletion(current, true);
+    }
     ObjectNode tree = current.tree(type.apiVersion(), type.kind());
     List<String> finalizers = new ArrayList<>(ObjectRules.finalizers(tree));
     boolean isNamespace = type.storageKey().equals(NAMESPACES);

@@ -346,6 +346,23 @@ class EmbeddedApiServerTest {
   }
 
   @Test
+  void list_fieldSelector_podFieldsWork_unsupportedFieldIs400() {
+    http.post(
+        "/api/v1/namespaces/default/pods",
+        "{\"metadata\":{\"name\":\"p1\"},\"spec\":{\"nodeName\":\"n1\",\"containers\":[]}}");
+    http.post(
+        "/api/v1/namespaces/default/pods",
+        "{\"metadata\":{\"name\":\"p2\"},\"spec\":{\"nodeName\":\"n2\",\"containers\":[]}}");
+    JsonNode onN1 = http.get("/api/v1/pods?fieldSelector=spec.nodeName%3Dn1").body();
+    assertThat(onN1.path("items")).hasSize(1);
+    assertThat(http.get("/api/v1/pods?fieldSelector=status.phase%3DPending").body().path("items"))
+        .hasSize(2);
+    TestHttp.Response bad = http.get("/api/v1/configmaps?fieldSelector=data.k%3Dv");
+    assertThat(bad.code()).isEqualTo(400);
+    assertThat(bad.body().path("message").asText()).isEqualTo("field label not supported: data.k");
+  }
+
+  @Test
   void delete_withFinalizer_marksThenRemovesWhenFinalizerCleared() {
     http.post(
         "/api/v1/namespaces/default/configmaps",

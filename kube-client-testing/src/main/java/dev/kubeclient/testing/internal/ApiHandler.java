@@ -213,7 +213,7 @@ public final class ApiHandler implements HttpHandler {
     switch (verb) {
       case "get" -> sendObject(exchange, 200, type, operations.get(type, info.namespace(), name));
       case "list" -> list(exchange, type, info);
-      case "watch" -> watches.serve(exchange, type, info, filter(info));
+      case "watch" -> watches.serve(exchange, type, info, filter(type, info));
       case "create" -> {
         ObjectNode body = body(exchange);
         StoredObject created = operations.create(type, info.namespace(), body);
@@ -242,7 +242,7 @@ public final class ApiHandler implements HttpHandler {
         JsonNode options = deleteOptions(exchange);
         List<StoredObject> deleted =
             operations.deleteCollection(
-                type, info.namespace(), filter(info), propagation(info, options));
+                type, info.namespace(), filter(type, info), propagation(info, options));
         sendList(
             exchange,
             type,
@@ -392,7 +392,10 @@ public final class ApiHandler implements HttpHandler {
   }
 
   /** The selector filter of a list, watch or deletecollection request. */
-  private static Predicate<StoredObject> filter(RequestInfo info) {
+  private static Predicate<StoredObject> filter(ResourceType type, RequestInfo info) {
+    if (type.builtin()) {
+      Selectors.checkFieldLabels(type, info.param("fieldSelector", ""));
+    }
     return Selectors.filter(info.param("labelSelector", ""), info.param("fieldSelector", ""));
   }
 
@@ -417,7 +420,8 @@ public final class ApiHandler implements HttpHandler {
     boolean selectors =
         !info.param("labelSelector", "").isEmpty() || !info.param("fieldSelector", "").isEmpty();
     ResourceOperations.Page page =
-        operations.list(type, info.namespace(), filter(info), limit, afterKey, at, !selectors);
+        operations.list(
+            type, info.namespace(), filter(type, info), limit, afterKey, at, !selectors);
     sendList(exchange, type, page);
   }
 

@@ -3,6 +3,8 @@ package dev.kubeclient.testing.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -12,6 +14,70 @@ import java.util.function.Predicate;
  */
 public final class Selectors {
   private Selectors() {}
+
+  /**
+   * The field labels each built-in resource supports besides metadata.name and metadata.namespace,
+   * as the registry strategies' {@code GetAttrs}/field label conversion functions declare them;
+   * others get 400 as on a real server.
+   */
+  private static final Map<String, Set<String>> FIELD_LABELS =
+      Map.of(
+          "/pods",
+          Set.of(
+              "spec.nodeName",
+              "spec.restartPolicy",
+              "spec.schedulerName",
+              "spec.serviceAccountName",
+              "spec.hostNetwork",
+              "status.phase",
+              "status.podIP",
+              "status.podIPs",
+              "status.nominatedNodeName"),
+          "/events",
+          Set.of(
+              "involvedObject.kind",
+              "involvedObject.namespace",
+              "involvedObject.name",
+              "involvedObject.uid",
+              "involvedObject.apiVersion",
+              "involvedObject.resourceVersion",
+              "involvedObject.fieldPath",
+              "reason",
+              "reportingComponent",
+              "source",
+              "type"),
+          "/secrets",
+          Set.of("type"),
+          "/namespaces",
+          Set.of("status.phase"),
+          "/nodes",
+          Set.of("spec.unschedulable"),
+          "apps/replicasets",
+          Set.of("status.replicas"),
+          "batch/jobs",
+          Set.of("status.successful"),
+          "certificates.k8s.io/certificatesigningrequests",
+          Set.of("spec.signerName"));
+
+  /**
+   * Checks that every field of {@code fieldSelector} is supported for {@code type}.
+   *
+   * @throws ApiError 400 {@code field label not supported: <field>} otherwise
+   */
+  public static void checkFieldLabels(ResourceType type, String fieldSelector) {
+    if (fieldSelector.isBlank()) {
+      return;
+    }
+    Set<String> supported = FIELD_LABELS.getOrDefault(type.storageKey(), Set.of());
+    for (String[] term : equalityTerms(fieldSelector, "fieldSelector")) {
+      String field = term[0];
+      if (!field.equals("metadata.name")
+          && !field.equals("metadata.namespace")
+          && !supported.contains(field)) {
+        throw ApiError.badRequest("field label not supported: " + field);
+      }
+    }
+  }
 
   /** The filter for the given selector strings (empty strings select everything). */
   public static Predicate<StoredObject> filter(String labelSelector, String fieldSelector) {

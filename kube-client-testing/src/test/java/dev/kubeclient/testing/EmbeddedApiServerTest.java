@@ -310,6 +310,16 @@ class EmbeddedApiServerTest {
   }
 
   @Test
+  void list_resourceVersionFromTheFuture_is504() {
+    long future = server.resourceVersion() + 100;
+    TestHttp.Response r = http.get("/api/v1/configmaps?resourceVersion=" + future);
+    assertThat(r.code()).isEqualTo(504);
+    assertThat(r.body().path("reason").asText()).isEqualTo("Timeout");
+    assertThat(r.body().path("message").asText()).startsWith("Timeout: Too large resource version");
+    assertThat(r.header("Retry-After")).isEqualTo("1");
+  }
+
+  @Test
   void list_continueAfterCompaction_is410() {
     for (int i = 0; i < 3; i++) {
       http.post("/api/v1/namespaces/default/configmaps", cm("c" + i, "{}"));

@@ -270,4 +270,19 @@ public final class ApiError extends RuntimeException {
   public static ApiError unprocessable(String message) {
     return new ApiError(422, "Invalid", message, Json.object(), 0);
   }
+
+  /** 504 for a resourceVersion newer than the server's, as the watch cache answers it. */
+  public static ApiError tooLargeResourceVersion(long requested, long current) {
+    ObjectNode d = Json.object();
+    ObjectNode cause = d.putArray("causes").addObject();
+    cause.put("reason", "ResourceVersionTooLarge");
+    cause.put("message", "Too large resource version");
+    d.put("retryAfterSeconds", 1);
+    return new ApiError(
+        504,
+        "Timeout",
+        "Timeout: Too large resource version: " + requested + ", current: " + current,
+        d,
+        1);
+  }
 }

@@ -412,10 +412,11 @@ public final class ApiHandler implements HttpHandler {
       at = token.resourceVersion();
     } else if ("Exact".equals(match)) {
       at = longParam(info, "resourceVersion");
+      checkNotInFuture(at);
     } else if (!match.isEmpty() && !"NotOlderThan".equals(match)) {
       throw ApiError.badRequest("resourceVersionMatch: Unsupported value: \"" + match + "\"");
     } else if (!rv.isEmpty() && !rv.equals("0")) {
-      longParam(info, "resourceVersion");
+      checkNotInFuture(longParam(info, "resourceVersion"));
     }
     boolean selectors =
         !info.param("labelSelector", "").isEmpty() || !info.param("fieldSelector", "").isEmpty();
@@ -423,6 +424,14 @@ public final class ApiHandler implements HttpHandler {
         operations.list(
             type, info.namespace(), filter(type, info), limit, afterKey, at, !selectors);
     sendList(exchange, type, page);
+  }
+
+  /** A resourceVersion the server has not reached yet is a 504, as after the cache's wait. */
+  private void checkNotInFuture(long resourceVersion) {
+    long current = operations.store().resourceVersion();
+    if (resourceVersion > current) {
+      throw ApiError.tooLargeResourceVersion(resourceVersion, current);
+    }
   }
 
   private static long longParam(RequestInfo info, String name) {

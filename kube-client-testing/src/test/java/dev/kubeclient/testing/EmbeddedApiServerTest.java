@@ -91,6 +91,15 @@ class EmbeddedApiServerTest {
     assertThat(groups.path("groups").toString()).contains("\"name\":\"apps\"");
     assertThat(http.get("/api").body().path("versions").toString()).contains("v1");
     assertThat(http.get("/version").body().path("major").asText()).isEqualTo("1");
+    JsonNode rbac = http.get("/apis/rbac.authorization.k8s.io/v1").body();
+    assertThat(find(rbac.path("resources"), "roles").path("namespaced").asBoolean()).isTrue();
+    assertThat(find(rbac.path("resources"), "clusterroles").path("namespaced").asBoolean())
+        .isFalse();
+    JsonNode autoscaling = http.get("/apis/autoscaling").body();
+    assertThat(autoscaling.path("preferredVersion").path("version").asText()).isEqualTo("v2");
+    JsonNode storage = http.get("/apis/storage.k8s.io/v1").body();
+    assertThat(find(storage.path("resources"), "storageclasses").path("shortNames").toString())
+        .contains("sc");
   }
 
   @Test

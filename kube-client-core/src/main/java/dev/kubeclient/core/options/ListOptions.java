@@ -1,0 +1,276 @@
+package dev.kubeclient.core.options;
+
+import static dev.kubeclient.core.internal.Preconditions.checkArgument;
+import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Options of list and watch calls (client-go's {@code metav1.ListOptions}). Immutable; each setter
+ * returns a copy.
+ *
+ * <p>resourceVersion semantics are the server's: unset means a consistent read from etcd, {@code
+ * "0"} means any cached state, and with {@link #resourceVersionMatch} {@code NotOlderThan} or
+ * {@code Exact} the version is a bound. A watch starts after {@code resourceVersion}.
+ */
+public final class ListOptions {
+  private static final ListOptions NONE =
+      new ListOptions(null, null, null, null, 0, null, null, false, null);
+
+  private final @Nullable String labelSelector;
+  private final @Nullable String fieldSelector;
+  private final @Nullable String resourceVersion;
+  private final @Nullable String resourceVersionMatch;
+  private final long limit;
+  private final @Nullable String continueToken;
+  private final @Nullable Long timeoutSeconds;
+  private final boolean allowWatchBookmarks;
+  private final @Nullable Boolean sendInitialEvents;
+
+  private ListOptions(
+      @Nullable String labelSelector,
+      @Nullable String fieldSelector,
+      @Nullable String resourceVersion,
+      @Nullable String resourceVersionMatch,
+      long limit,
+      @Nullable String continueToken,
+      @Nullable Long timeoutSeconds,
+      boolean allowWatchBookmarks,
+      @Nullable Boolean sendInitialEvents) {
+    this.labelSelector = labelSelector;
+    this.fieldSelector = fieldSelector;
+    this.resourceVersion = resourceVersion;
+    this.resourceVersionMatch = resourceVersionMatch;
+    this.limit = limit;
+    this.continueToken = continueToken;
+    this.timeoutSeconds = timeoutSeconds;
+    this.allowWatchBookmarks = allowWatchBookmarks;
+    this.sendInitialEvents = sendInitialEvents;
+  }
+
+  /** No options: list everything, consistently. */
+  public static ListOptions none() {
+    return NONE;
+  }
+
+  /** A label selector such as {@code app=web,tier!=db}; parsed by the server. */
+  public ListOptions labelSelector(String selector) {
+    checkNotNull(selector, "selector");
+    return new ListOptions(
+        selector,
+        fieldSelector,
+        resourceVersion,
+        resourceVersionMatch,
+        limit,
+        continueToken,
+        timeoutSeconds,
+        allowWatchBookmarks,
+        sendInitialEvents);
+  }
+
+  /** A field selector such as {@code metadata.name=web,status.phase!=Running}. */
+  public ListOptions fieldSelector(String selector) {
+    checkNotNull(selector, "selector");
+    return new ListOptions(
+        labelSelector,
+        selector,
+        resourceVersion,
+        resourceVersionMatch,
+        limit,
+        continueToken,
+        timeoutSeconds,
+        allowWatchBookmarks,
+        sendInitialEvents);
+  }
+
+  /** The resourceVersion to list at or watch from. */
+  public ListOptions resourceVersion(String resourceVersion) {
+    checkNotNull(resourceVersion, "resourceVersion");
+    return new ListOptions(
+        labelSelector,
+        fieldSelector,
+        resourceVersion,
+        resourceVersionMatch,
+        limit,
+        continueToken,
+        timeoutSeconds,
+        allowWatchBookmarks,
+        sendInitialEvents);
+  }
+
+  /** How {@link #resourceVersion} is matched: {@code NotOlderThan} or {@code Exact}. */
+  public ListOptions resourceVersionMatch(String match) {
+    checkNotNull(match, "match");
+    checkArgument(
+        match.equals("NotOlderThan") || match.equals("Exact"),
+        "resourceVersionMatch must be NotOlderThan or Exact: '%s'",
+        match);
+    return new ListOptions(
+        labelSelector,
+        fieldSelector,
+        resourceVersion,
+        match,
+        limit,
+        continueToken,
+        timeoutSeconds,
+        allowWatchBookmarks,
+        sendInitialEvents);
+  }
+
+  /** At most this many items per page; 0 for no limit. */
+  public ListOptions limit(long limit) {
+    checkArgument(limit >= 0, "limit must not be negative: %s", limit);
+    return new ListOptions(
+        labelSelector,
+        fieldSelector,
+        resourceVersion,
+        resourceVersionMatch,
+        limit,
+        continueToken,
+        timeoutSeconds,
+        allowWatchBookmarks,
+        sendInitialEvents);
+  }
+
+  /** The continue token of the previous page. */
+  public ListOptions continueToken(String token) {
+    checkNotNull(token, "token");
+    return new ListOptions(
+        labelSelector,
+        fieldSelector,
+        resourceVersion,
+        resourceVersionMatch,
+        limit,
+        token,
+        timeoutSeconds,
+        allowWatchBookmarks,
+        sendInitialEvents);
+  }
+
+  /** Server-side timeout of a list or watch call, in seconds. */
+  public ListOptions timeoutSeconds(long seconds) {
+    checkArgument(seconds > 0, "timeoutSeconds must be positive: %s", seconds);
+    return new ListOptions(
+        labelSelector,
+        fieldSelector,
+        resourceVersion,
+        resourceVersionMatch,
+        limit,
+        continueToken,
+        seconds,
+        allowWatchBookmarks,
+        sendInitialEvents);
+  }
+
+  /** Asks a watch for BOOKMARK events carrying the latest resourceVersion. */
+  public ListOptions allowWatchBookmarks(boolean allow) {
+    return new ListOptions(
+        labelSelector,
+        fieldSelector,
+        resourceVersion,
+        resourceVersionMatch,
+        limit,
+        continueToken,
+        timeoutSeconds,
+        allow,
+        sendInitialEvents);
+  }
+
+  /**
+   * Asks a watch to start with synthetic ADDED events for the current state, ended by a bookmark
+   * annotated {@code k8s.io/initial-events-end} (watch-list streaming).
+   */
+  public ListOptions sendInitialEvents(boolean send) {
+    return new ListOptions(
+        labelSelector,
+        fieldSelector,
+        resourceVersion,
+        resourceVersionMatch,
+        limit,
+        continueToken,
+        timeoutSeconds,
+        allowWatchBookmarks,
+        send);
+  }
+
+  /** The label selector, or null. */
+  public @Nullable String labelSelector() {
+    return labelSelector;
+  }
+
+  /** The field selector, or null. */
+  public @Nullable String fieldSelector() {
+    return fieldSelector;
+  }
+
+  /** The resourceVersion, or null. */
+  public @Nullable String resourceVersion() {
+    return resourceVersion;
+  }
+
+  /** The page size; 0 when unlimited. */
+  public long limit() {
+    return limit;
+  }
+
+  /** The continue token, or null. */
+  public @Nullable String continueToken() {
+    return continueToken;
+  }
+
+  /** The server-side timeout in seconds, or null. */
+  public @Nullable Long timeoutSeconds() {
+    return timeoutSeconds;
+  }
+
+  /** The query parameters these options stand for, in a fixed order. */
+  public Map<String, String> queryParams() {
+    Map<String, String> p = new LinkedHashMap<>();
+    if (labelSelector != null && !labelSelector.isEmpty()) {
+      p.put("labelSelector", labelSelector);
+    }
+    if (fieldSelector != null && !fieldSelector.isEmpty()) {
+      p.put("fieldSelector", fieldSelector);
+    }
+    if (resourceVersion != null) {
+      p.put("resourceVersion", resourceVersion);
+    }
+    if (resourceVersionMatch != null) {
+      p.put("resourceVersionMatch", resourceVersionMatch);
+    }
+    if (timeoutSeconds != null) {
+      p.put("timeoutSeconds", Long.toString(timeoutSeconds));
+    }
+    if (limit > 0) {
+      p.put("limit", Long.toString(limit));
+    }
+    if (continueToken != null && !continueToken.isEmpty()) {
+      p.put("continue", continueToken);
+    }
+    if (allowWatchBookmarks) {
+      p.put("allowWatchBookmarks", "true");
+    }
+    if (sendInitialEvents != null) {
+      p.put("sendInitialEvents", sendInitialEvents.toString());
+    }
+    return p;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ListOptions && queryParams().equals(((ListOptions) o).queryParams());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(queryParams());
+  }
+
+  @Override
+  public String toString() {
+    return "ListOptions" + queryParams();
+  }
+}

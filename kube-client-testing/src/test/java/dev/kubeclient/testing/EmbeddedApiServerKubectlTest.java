@@ -72,7 +72,8 @@ class EmbeddedApiServerKubectlTest {
   static void startServer() {
     kubectl = findKubectl();
     assumeTrue(kubectl != null, "kubectl is not on the PATH");
-    server = EmbeddedApiServer.newBuilder().build().start();
+    // Authentication on: kubectl must present the kubeconfig's client certificate.
+    server = EmbeddedApiServer.newBuilder().authentication(true).build().start();
   }
 
   @AfterAll

@@ -127,6 +127,17 @@ class EmbeddedApiServerTest {
     }
   }
 
+  @Test
+  void deprecatedVersion_getsWarningHeader_gaVersionDoesNot() {
+    TestHttp.Response beta = http.get("/apis/resource.k8s.io/v1beta1/deviceclasses");
+    assertThat(beta.code()).isEqualTo(200);
+    assertThat(beta.header("Warning"))
+        .isEqualTo(
+            "299 - \"resource.k8s.io/v1beta1 DeviceClass is deprecated; use resource.k8s.io/v1"
+                + " DeviceClass\"");
+    assertThat(http.get("/apis/resource.k8s.io/v1/deviceclasses").header("Warning")).isEmpty();
+  }
+
   private static JsonNode find(JsonNode resources, String name) {
     for (JsonNode r : resources) {
       if (r.path("name").asText().equals(name)) {

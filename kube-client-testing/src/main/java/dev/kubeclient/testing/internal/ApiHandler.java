@@ -177,6 +177,11 @@ public final class ApiHandler implements HttpHandler {
     if (sub != null && !type.subresources().contains(sub)) {
       throw ApiError.pathNotFound();
     }
+    String deprecation = registry.deprecation(type);
+    if (deprecation != null) {
+      // As the API server warns about deprecated versions (RFC 7234 warn-code 299).
+      exchange.getResponseHeaders().add("Warning", "299 - " + Json.quote(deprecation));
+    }
     String dryRun = info.param("dryRun", "");
     if (!dryRun.isEmpty() && !dryRun.equals("All")) {
       throw ApiError.badRequest(

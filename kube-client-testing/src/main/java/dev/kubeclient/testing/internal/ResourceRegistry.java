@@ -58,6 +58,32 @@ public final class ResourceRegistry {
     return byPath.get(group + "/" + version + "/" + plural);
   }
 
+  /**
+   * The deprecation warning of a built-in pre-release version served next to a GA version of the
+   * same resource ({@code resource.k8s.io/v1beta1 DeviceClass is deprecated; use resource.k8s.io/v1
+   * DeviceClass}), or null.
+   */
+  public @Nullable String deprecation(ResourceType type) {
+    if (!type.builtin() || !type.version().matches("v\\d+(alpha|beta)\\d+")) {
+      return null;
+    }
+    for (ResourceType t : all) {
+      if (t.builtin()
+          && t.group().equals(type.group())
+          && t.plural().equals(type.plural())
+          && t.version().matches("v\\d+")) {
+        return type.apiVersion()
+            + " "
+            + type.kind()
+            + " is deprecated; use "
+            + t.apiVersion()
+            + " "
+            + t.kind();
+      }
+    }
+    return null;
+  }
+
   /** Whether some resource is served at {@code group/version}. */
   public boolean hasGroupVersion(String group, String version) {
     for (ResourceType t : all) {

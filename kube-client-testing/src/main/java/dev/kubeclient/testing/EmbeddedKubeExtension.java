@@ -28,13 +28,13 @@ public final class EmbeddedKubeExtension implements ParameterResolver {
     Class<?> testClass = classContext.getRequiredTestClass();
     EmbeddedKube settings = testClass.getAnnotation(EmbeddedKube.class);
     boolean https = settings == null || settings.https();
+    // The store closes AutoCloseable values when the class's context ends.
     return classContext
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
             EmbeddedApiServer.class,
-            k -> new ClosingServer(EmbeddedApiServer.newBuilder().https(https).build().start()),
-            ClosingServer.class)
-        .server();
+            k -> EmbeddedApiServer.newBuilder().https(https).build().start(),
+            EmbeddedApiServer.class);
   }
 
   private static ExtensionContext classContext(ExtensionContext context) {
@@ -43,14 +43,5 @@ public final class EmbeddedKubeExtension implements ParameterResolver {
       current = current.getParent().get();
     }
     return current;
-  }
-
-  /** Lets JUnit close the server with the class's store. */
-  private record ClosingServer(EmbeddedApiServer server)
-      implements ExtensionContext.Store.CloseableResource {
-    @Override
-    public void close() {
-      server.close();
-    }
   }
 }

@@ -2,7 +2,6 @@ package dev.kubeclient.testing.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -54,9 +53,7 @@ final class ScaleSubresource {
 
   private static String selector(JsonNode selector) {
     StringBuilder s = new StringBuilder();
-    Iterator<Map.Entry<String, JsonNode>> it = selector.path("matchLabels").fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : selector.path("matchLabels").properties()) {
       if (s.length() > 0) {
         s.append(',');
       }

@@ -3,7 +3,6 @@ package dev.kubeclient.testing.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -122,9 +121,7 @@ final class ServerSideApply {
   static ObjectNode fieldSet(JsonNode config, String field, boolean keyedLists) {
     ObjectNode set = Json.object();
     if (config.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> it = config.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : config.properties()) {
         if (field.isEmpty() && (e.getKey().equals("apiVersion") || e.getKey().equals("kind"))) {
           continue;
         }
@@ -154,9 +151,7 @@ final class ServerSideApply {
 
   /** Removes from {@code live} what {@code previous} owned and {@code applied} no longer has. */
   private static void removeDropped(JsonNode live, JsonNode previous, JsonNode applied) {
-    Iterator<Map.Entry<String, JsonNode>> it = previous.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : previous.properties()) {
       String pathElement = e.getKey();
       JsonNode stillApplied = applied.get(pathElement);
       if (pathElement.startsWith("f:") && live instanceof ObjectNode) {
@@ -186,9 +181,7 @@ final class ServerSideApply {
   }
 
   private static boolean matchesKey(JsonNode item, JsonNode key) {
-    Iterator<Map.Entry<String, JsonNode>> it = key.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : key.properties()) {
       if (!e.getValue().equals(item.get(e.getKey()))) {
         return false;
       }

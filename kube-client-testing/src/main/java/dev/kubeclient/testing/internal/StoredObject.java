@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -36,9 +35,7 @@ public final class StoredObject {
     this.resourceVersion = resourceVersion;
     this.terminating = metadata.hasNonNull("deletionTimestamp");
     Map<String, String> labelMap = new HashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = metadata.path("labels").fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : metadata.path("labels").properties()) {
       labelMap.put(e.getKey(), e.getValue().asText());
     }
     this.labels = Map.copyOf(labelMap);

@@ -63,6 +63,26 @@ import org.slf4j.LoggerFactory;
  * <p>Objects are stored as JSON, independent of any model classes. Every built-in resource is
  * served; a created CustomResourceDefinition makes its resource servable immediately.
  *
+ * <p>Where it differs from a real server (there is no admission chain and no controller):
+ *
+ * <ul>
+ *   <li>Request bodies are JSON or YAML; protobuf and CBOR bodies get 415, so kubectl's typed
+ *       generators ({@code kubectl create configmap ...}) fail, while {@code create -f}, {@code
+ *       apply}, {@code patch}, {@code delete} and the rest work. Responses are always JSON, never
+ *       server-side Tables ({@code kubectl get} shows NAME and AGE).
+ *   <li>Nothing reconciles: Deployments create no Pods, Pods stay Pending until a test writes their
+ *       status, deletion grace periods are not waited for.
+ *   <li>Server-side apply records each manager's fields and removes fields a manager stops
+ *       applying, but does not detect conflicts between managers (every apply acts forced); other
+ *       writes do not add managedFields.
+ *   <li>Strategic merge patch knows list merge keys by field name (containers, env, ports, volumes,
+ *       conditions, ...), not from the Go types; {@code /openapi/v3} lists operations without
+ *       schemas ({@code kubectl explain} does not work) and {@code /openapi/v2} is 404.
+ *   <li>Objects are not validated against schemas: only names, apiVersion/kind, namespace and
+ *       resourceVersion rules are checked; {@code fieldValidation} is accepted and ignored.
+ *   <li>Label selectors support equality ({@code =}, {@code ==}, {@code !=}) for now.
+ * </ul>
+ *
  * <p>Lifecycle: new → running ({@link #start()}) → closed ({@link #close()}). {@code start()} on a
  * running server and {@code close()} on a closed one do nothing; {@code start()} after {@code
  * close()} throws {@link IllegalStateException}. {@code close()} blocks until the request threads

@@ -1,0 +1,117 @@
+package dev.kubeclient.core;
+
+import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A value that is either an int or a string, such as a container port given by number ({@code
+ * 8080}) or by name ({@code "http"}), or a rolling-update surge of {@code 1} or {@code "25%"}; the
+ * port of apimachinery's {@code intstr.IntOrString}. In JSON it is written as a number or a string,
+ * exactly as it was given.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class IntOrString {
+  private final int intValue;
+  private final @Nullable String stringValue;
+
+  private IntOrString(int intValue, @Nullable String stringValue) {
+    this.intValue = intValue;
+    this.stringValue = stringValue;
+  }
+
+  /** An int value. */
+  public static IntOrString of(int value) {
+    return new IntOrString(value, null);
+  }
+
+  /** A string value. */
+  public static IntOrString of(String value) {
+    return new IntOrString(0, checkNotNull(value, "value"));
+  }
+
+  /**
+   * The JSON form: an integral number or a string.
+   *
+   * @throws IllegalArgumentException for any other value (a fraction, a boolean, an object)
+   */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public static IntOrString fromJson(Object value) {
+    if (value instanceof String s) {
+      return of(s);
+    }
+    if (value instanceof Integer i) {
+      return of(i);
+    }
+    throw new IllegalArgumentException(
+        "IntOrString must be an int32 or a string, got " + describe(value));
+  }
+
+  private static String describe(@Nullable Object value) {
+    return value == null ? "null" : value.getClass().getSimpleName() + " " + value;
+  }
+
+  /** Whether this holds an int. */
+  public boolean isInt() {
+    return stringValue == null;
+  }
+
+  /** Whether this holds a string. */
+  public boolean isString() {
+    return stringValue != null;
+  }
+
+  /**
+   * The int value.
+   *
+   * @throws IllegalStateException if this holds a string
+   */
+  public int intValue() {
+    if (stringValue != null) {
+      throw new IllegalStateException(
+          "IntOrString holds the string \"" + stringValue + "\", not an int");
+    }
+    return intValue;
+  }
+
+  /**
+   * The string value.
+   *
+   * @throws IllegalStateException if this holds an int
+   */
+  public String stringValue() {
+    String s = stringValue;
+    if (s == null) {
+      throw new IllegalStateException("IntOrString holds the int " + intValue + ", not a string");
+    }
+    return s;
+  }
+
+  /** The JSON value: an {@link Integer} or a {@link String}. */
+  @JsonValue
+  public Object toJson() {
+    return stringValue != null ? stringValue : Integer.valueOf(intValue);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof IntOrString other
+        && intValue == other.intValue
+        && Objects.equals(stringValue, other.stringValue);
+  }
+
+  @Override
+  public int hashCode() {
+    return stringValue != null ? stringValue.hashCode() : Integer.hashCode(intValue);
+  }
+
+  /** The int in decimal, or the string. */
+  @Override
+  public String toString() {
+    return stringValue != null ? stringValue : Integer.toString(intValue);
+  }
+}

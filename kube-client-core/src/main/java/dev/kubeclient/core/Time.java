@@ -1,0 +1,95 @@
+package dev.kubeclient.core;
+
+import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A point in time with second precision, as the API writes timestamps such as {@code
+ * creationTimestamp}: the port of apimachinery's {@code metav1.Time}. It is read from RFC 3339 text
+ * in any offset (a fraction of a second is accepted and dropped) and always written in UTC with a
+ * {@code Z}, e.g. {@code 2008-01-01T01:01:01Z}.
+ *
+ * <p>Instances are immutable and thread-safe; they hold only the epoch second.
+ */
+public final class Time implements Comparable<Time> {
+  private final long epochSecond;
+
+  private Time(long epochSecond) {
+    this.epochSecond = epochSecond;
+  }
+
+  /** The time at {@code epochSecond} seconds after 1970-01-01T00:00:00Z. */
+  public static Time ofEpochSecond(long epochSecond) {
+    return new Time(epochSecond);
+  }
+
+  /** {@code instant} truncated to the second (towards the past). */
+  public static Time of(Instant instant) {
+    return new Time(checkNotNull(instant, "instant").getEpochSecond());
+  }
+
+  /** The current time, truncated to the second. */
+  public static Time now() {
+    return of(Instant.now());
+  }
+
+  /**
+   * Parses RFC 3339 text such as {@code 2008-01-01T01:01:01Z} or {@code 2008-01-01T02:01:01+01:00}.
+   *
+   * @throws IllegalArgumentException naming the text and the position of the problem
+   */
+  @JsonCreator
+  public static Time parse(String text) {
+    return new Time(parseInstant(text, "Time").getEpochSecond());
+  }
+
+  static Instant parseInstant(String text, String type) {
+    checkNotNull(text, "text");
+    try {
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "invalid " + type + " \"" + text + "\": not RFC 3339 at position " + e.getErrorIndex(),
+          e);
+    }
+  }
+
+  /** Seconds since 1970-01-01T00:00:00Z. */
+  public long epochSecond() {
+    return epochSecond;
+  }
+
+  /** This time as an {@link Instant}. */
+  public Instant toInstant() {
+    return Instant.ofEpochSecond(epochSecond);
+  }
+
+  @Override
+  public int compareTo(Time other) {
+    return Long.compare(epochSecond, other.epochSecond);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Time t && t.epochSecond == epochSecond;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(epochSecond);
+  }
+
+  /** RFC 3339 in UTC, e.g. {@code 2008-01-01T01:01:01Z}. */
+  @JsonValue
+  @Override
+  public String toString() {
+    return DateTimeFormatter.ISO_INSTANT.format(toInstant());
+  }
+}

@@ -87,7 +87,8 @@ import org.slf4j.LoggerFactory;
  * running server and {@code close()} on a closed one do nothing; {@code start()} after {@code
  * close()} throws {@link IllegalStateException}. {@code close()} blocks until the request threads
  * have ended. Request threads are daemon threads named {@code kube-embedded-apiserver-<n>}; the JDK
- * HTTP server adds its own dispatcher thread, which {@code close()} stops. Safe for concurrent use.
+ * HTTP server's dispatcher thread ({@code HTTP-Dispatcher}) is a daemon too and ends at close. Safe
+ * for concurrent use.
  *
  * <pre>{@code
  * try (EmbeddedApiServer server = EmbeddedApiServer.newBuilder().build().start()) {
@@ -228,13 +229,36 @@ public final class EmbeddedApiServer implements AutoCloseable {
       handler = new ApiHandler(registry, operations, discovery, faultState, authenticator, watches);
       http.createContext("/", handler);
       http.setExecutor(executor);
-      http.start();
+      startDaemon(http);
       createInitialNamespaces();
       kubeconfig = Kubeconfig.yaml(url().toString(), tls, adminToken);
       kubeconfigFile = writeKubeconfig(kubeconfig);
       state = State.RUNNING;
       log.debug("Embedded API server listening on {}", url());
       return this;
+    }
+  }
+
+  /**
+   * Starts {@code server} from a daemon thread: the JDK server's dispatcher thread inherits the
+   * daemon status of the thread that starts it, and must not keep a JVM alive whose test forgot
+   * {@link #close()}.
+   */
+  private static void startDaemon(HttpServer server) {
+    Thread starter = new Thread(server::start, "kube-embedded-apiserver-start");
+    starter.setDaemon(true);
+    starter.start();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        starter.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -302,7 +326,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
       }
       http.createContext("/", handler);
       http.setExecutor(executor);
-      http.start();
+      startDaemon(http);
       if (!keepState) {
         createInitialNamespaces();
       }

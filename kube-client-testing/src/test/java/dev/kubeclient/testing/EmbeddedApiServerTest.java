@@ -71,6 +71,10 @@ class EmbeddedApiServerTest {
   void threads_areNamedAndDaemon() {
     http.get("/version");
     assertThat(serverThreads()).isNotEmpty().allMatch(Thread::isDaemon);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .filteredOn(t -> t.getName().equals("HTTP-Dispatcher"))
+        .isNotEmpty()
+        .allMatch(Thread::isDaemon);
   }
 
   @Test

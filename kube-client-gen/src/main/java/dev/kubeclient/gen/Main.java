@@ -1,0 +1,47 @@
+package dev.kubeclient.gen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Entry point: {@code Main <swagger.json> <repository root>}. Regenerates the sources under {@code
+ * kube-client-core/src/generated} and {@code kube-client-typed/src/generated}.
+ */
+public final class Main {
+  private Main() {}
+
+  /**
+   * Runs the generator.
+   *
+   * @param args the spec path and the repository root
+   * @throws IOException when the spec cannot be read or the output cannot be written
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      throw new IllegalArgumentException(
+          "usage: Main <swagger.json> <repository root>, got " + args.length + " arguments");
+    }
+    Path spec = Path.of(args[0]);
+    if (!Files.isRegularFile(spec)) {
+      throw new IllegalArgumentException("OpenAPI spec not found: " + spec);
+    }
+    generate(spec, Path.of(args[1]));
+  }
+
+  /** Generates every output tree from the spec into the modules under {@code repositoryRoot}. */
+  static void generate(Path spec, Path repositoryRoot) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(spec.toFile());
+    Path coreRoot = repositoryRoot.resolve("kube-client-core/src/generated");
+    Path typedRoot = repositoryRoot.resolve("kube-client-typed/src/generated");
+    SourceSink core = new SourceSink(coreRoot.resolve("java"));
+    SourceSink typed = new SourceSink(typedRoot.resolve("java"));
+    CatalogGenerator catalog = new CatalogGenerator();
+    catalog.collect(root.path("paths"));
+    catalog.write(core);
+    ModelGenerator models = new ModelGenerator(root.path("definitions"));
+    models.write(core, typed, coreRoot.resolve("resources"), typedRoot.resolve("resources"));
+  }
+}

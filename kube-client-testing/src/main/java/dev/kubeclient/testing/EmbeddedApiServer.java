@@ -80,7 +80,6 @@ import org.slf4j.LoggerFactory;
  *       schemas ({@code kubectl explain} does not work) and {@code /openapi/v2} is 404.
  *   <li>Objects are not validated against schemas: only names, apiVersion/kind, namespace and
  *       resourceVersion rules are checked; {@code fieldValidation} is accepted and ignored.
- *   <li>Label selectors support equality ({@code =}, {@code ==}, {@code !=}) for now.
  * </ul>
  *
  * <p>Lifecycle: new → running ({@link #start()}) → closed ({@link #close()}). {@code start()} on a

@@ -380,6 +380,29 @@ class EmbeddedApiServerTest {
   }
 
   @Test
+  void list_labelSelector_fullGrammar() {
+    http.post(
+        "/api/v1/namespaces/default/configmaps", cm("a", "{\"tier\":\"fe\",\"canary\":\"1\"}"));
+    http.post("/api/v1/namespaces/default/configmaps", cm("b", "{\"tier\":\"be\"}"));
+    http.post("/api/v1/namespaces/default/configmaps", cm("c", "{\"tier\":\"db\"}"));
+    assertThat(names("tier%20in%20(fe,be)")).containsExactly("a", "b");
+    assertThat(names("tier%20notin%20(fe),!canary")).containsExactly("b", "c");
+    assertThat(names("canary")).containsExactly("a");
+    TestHttp.Response bad = http.get("/api/v1/configmaps?labelSelector=tier%20in%20(fe");
+    assertThat(bad.code()).isEqualTo(400);
+    assertThat(bad.body().path("message").asText()).startsWith("unable to parse requirement: ");
+  }
+
+  private List<String> names(String labelSelector) {
+    List<String> names = new ArrayList<>();
+    http.get("/api/v1/namespaces/default/configmaps?labelSelector=" + labelSelector)
+        .body()
+        .path("items")
+        .forEach(i -> names.add(i.path("metadata").path("name").asText()));
+    return names;
+  }
+
+  @Test
   void list_fieldSelector_podFieldsWork_unsupportedFieldIs400() {
     http.post(
         "/api/v1/namespaces/default/pods",

@@ -398,9 +398,7 @@ public final class ApiHandler implements HttpHandler {
 
   /** The selector filter of a list, watch or deletecollection request. */
   private static Predicate<StoredObject> filter(ResourceType type, RequestInfo info) {
-    if (type.builtin()) {
-      Selectors.checkFieldLabels(type, info.param("fieldSelector", ""));
-    }
+    Selectors.checkFieldLabels(type, info.param("fieldSelector", ""));
     return Selectors.filter(info.param("labelSelector", ""), info.param("fieldSelector", ""));
   }
 

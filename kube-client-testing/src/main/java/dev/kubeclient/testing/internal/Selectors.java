@@ -1,16 +1,20 @@
 package dev.kubeclient.testing.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kubeclient.core.fields.FieldSelector;
+import dev.kubeclient.core.labels.Selector;
+import dev.kubeclient.core.labels.SelectorParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Label and field selector filters over stored objects. Field values come from the few extracted
- * fields ({@code metadata.name}, {@code metadata.namespace}) or, for other fields such as {@code
- * spec.nodeName} and {@code status.phase}, from the stored body.
+ * Label and field selector filters over stored objects, with core's parsers and matchers. Field
+ * values come from the few extracted fields ({@code metadata.name}, {@code metadata.namespace}) or,
+ * for other fields such as {@code spec.nodeName} and {@code status.phase}, from the stored body.
  */
 public final class Selectors {
   private Selectors() {}
@@ -65,12 +69,9 @@ public final class Selectors {
    * @throws ApiError 400 {@code field label not supported: <field>} otherwise
    */
   public static void checkFieldLabels(ResourceType type, String fieldSelector) {
-    if (fieldSelector.isBlank()) {
-      return;
-    }
     Set<String> supported = FIELD_LABELS.getOrDefault(type.storageKey(), Set.of());
-    for (String[] term : equalityTerms(fieldSelector, "fieldSelector")) {
-      String field = term[0];
+    for (FieldSelector.Term term : parseFields(fieldSelector).terms()) {
+      String field = term.field();
       if (!field.equals("metadata.name")
           && !field.equals("metadata.namespace")
           && !supported.contains(field)) {
@@ -79,53 +80,48 @@ public final class Selectors {
     }
   }
 
-  /** The filter for the given selector strings (empty strings select everything). */
+  /**
+   * The filter for the given selector strings (empty strings select everything), parsed with core's
+   * label and field selector grammar.
+   *
+   * @throws ApiError 400 when a selector does not parse
+   */
   public static Predicate<StoredObject> filter(String labelSelector, String fieldSelector) {
-    Predicate<StoredObject> result = o -> true;
-    if (!labelSelector.isBlank()) {
-      List<String[]> terms = equalityTerms(labelSelector, "labelSelector");
-      result =
-          result.and(
-              o -> {
-                for (String[] t : terms) {
-                  String value = o.labels().get(t[0]);
-                  boolean equal = t[1].equals(value);
-                  if (t[2].equals("!=") ? equal : !equal) {
-                    return false;
-                  }
-                }
-                return true;
-              });
+    Selector labels;
+    try {
+      labels = Selector.parse(labelSelector);
+    } catch (SelectorParseException e) {
+      throw ApiError.badRequest("unable to parse requirement: " + e.getMessage());
     }
-    if (!fieldSelector.isBlank()) {
-      List<String[]> terms = equalityTerms(fieldSelector, "fieldSelector");
-      result =
-          result.and(
-              o -> {
-                for (String[] t : terms) {
-                  boolean equal = t[1].equals(fieldValue(o, t[0]));
-                  if (t[2].equals("!=") ? equal : !equal) {
-                    return false;
-                  }
-                }
-                return true;
-              });
+    FieldSelector fields = parseFields(fieldSelector);
+    if (labels.isEmpty() && fields.isEmpty()) {
+      return o -> true;
     }
-    return result;
+    if (fields.isEmpty()) {
+      return o -> labels.matches(o.labels());
+    }
+    List<String> paths = new ArrayList<>();
+    for (FieldSelector.Term term : fields.terms()) {
+      paths.add(term.field());
+    }
+    return o -> {
+      if (!labels.matches(o.labels())) {
+        return false;
+      }
+      Map<String, String> values = new HashMap<>();
+      for (String path : paths) {
+        values.put(path, fieldValue(o, path));
+      }
+      return fields.matches(values);
+    };
   }
 
-  private static List<String[]> equalityTerms(String selector, String param) {
-    List<String[]> terms = new ArrayList<>();
-    for (String term : selector.split(",")) {
-      String op = term.contains("!=") ? "!=" : term.contains("==") ? "==" : "=";
-      int at = term.indexOf(op);
-      if (at <= 0) {
-        throw ApiError.badRequest("unable to parse requirement: " + param + " " + Json.quote(term));
-      }
-      terms.add(
-          new String[] {term.substring(0, at).trim(), term.substring(at + op.length()).trim(), op});
+  private static FieldSelector parseFields(String fieldSelector) {
+    try {
+      return FieldSelector.parse(fieldSelector);
+    } catch (SelectorParseException e) {
+      throw ApiError.badRequest(e.getMessage());
     }
-    return terms;
   }
 
   /** The value of a field path for field selectors; empty when absent. */

@@ -1,0 +1,116 @@
+package dev.kubeclient.core.retry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kubeclient.core.errors.ApiException;
+import dev.kubeclient.core.errors.ConflictException;
+import dev.kubeclient.core.meta.v1.Status;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RetryTest {
+  private final List<Duration> sleeps = new ArrayList<>();
+
+  private static ApiException conflict() {
+    return ApiException.fromStatus(
+        new Status().code(409).reason("Conflict").message("the object has been modified"));
+  }
+
+  private static ApiException notFound() {
+    return ApiException.fromStatus(new Status().code(404).reason("NotFound").message("gone"));
+  }
+
+  @Test
+  void onConflict_conflictThenSuccess_retriesAndReturns() {
+    AtomicInteger calls = new AtomicInteger();
+    String result =
+        Retry.onError(
+            Backoff.DEFAULT_RETRY,
+            e -> e instanceof ConflictException,
+            () -> {
+              if (calls.incrementAndGet() < 3) {
+                throw conflict();
+              }
+              return "done";
+            },
+            sleeps::add,
+            new Random(1));
+    assertThat(result).isEqualTo("done");
+    assertThat(calls).hasValue(3);
+    assertThat(sleeps)
+        .hasSize(2)
+        .allSatisfy(d -> assertThat(d).isBetween(Duration.ofMillis(10), Duration.ofMillis(11)));
+  }
+
+  @Test
+  void onConflict_alwaysConflict_throwsAfterSteps() {
+    AtomicInteger calls = new AtomicInteger();
+    assertThatThrownBy(
+            () ->
+                Retry.onError(
+                    new Backoff(4, Duration.ofMillis(1), 2.0, 0),
+                    e -> e instanceof ConflictException,
+                    () -> {
+                      calls.incrementAndGet();
+                      throw conflict();
+                    },
+                    sleeps::add,
+                    new Random(1)))
+        .isInstanceOf(ConflictException.class);
+    assertThat(calls).hasValue(4);
+    assertThat(sleeps)
+        .containsExactly(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(4));
+  }
+
+  @Test
+  void onConflict_otherError_failsAtOnce() {
+    AtomicInteger calls = new AtomicInteger();
+    assertThatThrownBy(
+            () ->
+                Retry.onConflict(
+                    () -> {
+                      calls.incrementAndGet();
+                      throw notFound();
+                    }))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("gone");
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void onError_interruptedWhileWaiting_throwsLastFailureAndKeepsFlag() {
+    try {
+      assertThatThrownBy(
+              () ->
+                  Retry.onError(
+                      Backoff.DEFAULT_RETRY,
+                      e -> true,
+                      () -> {
+                        throw conflict();
+                      },
+                      d -> {
+                        throw new InterruptedException();
+                      },
+                      new Random(1)))
+          .isInstanceOf(ConflictException.class);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
+  void backoff_badValues_nameTheValue() {
+    assertThatThrownBy(() -> new Backoff(0, Duration.ZERO, 1, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("steps must be at least 1: 0");
+    assertThatThrownBy(() -> new Backoff(1, Duration.ZERO, 0.5, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("factor must be at least 1: 0.5");
+  }
+}

@@ -49,7 +49,7 @@ final class SourceSink {
   void write(String packageName, String simpleName, String source) throws IOException {
     String formatted;
     try {
-      formatted = formatter.formatSource(source);
+      formatted = formatter.formatSourceAndFixImports(source);
     } catch (FormatterException e) {
       throw new IllegalStateException(
           "generated source of "

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -134,12 +133,10 @@ class FixtureRoundTripTest {
       }
       return;
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       boolean quantityMap = QUANTITY_MAPS.contains(e.getKey()) && e.getValue().isObject();
       if (quantityMap) {
-        e.getValue().fields().forEachRemaining(q -> walk(q.getValue(), e.getKey(), out));
+        e.getValue().properties().forEach(q -> walk(q.getValue(), e.getKey(), out));
       } else {
         walk(e.getValue(), e.getKey(), out);
       }

@@ -203,6 +203,13 @@ class EmbeddedApiServerKubectlTest {
     assertThat(ok("get", "cm", "ssa", "-o", "jsonpath={.data}").out()).isEqualTo("{\"a\":\"3\"}");
     assertThat(ok("get", "cm", "ssa", "-o", "jsonpath={.metadata.managedFields[0].manager}").out())
         .isEqualTo("kubectl");
+    Files.writeString(
+        cm, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\ndata:\n  a: \"4\"\n");
+    Result conflict = run("apply", "--server-side", "--field-manager=other", "-f", cm.toString());
+    assertThat(conflict.exit()).isNotZero();
+    assertThat(conflict.err()).contains("conflict with \"kubectl\"", ".data.a");
+    ok("apply", "--server-side", "--field-manager=other", "--force-conflicts", "-f", cm.toString());
+    assertThat(ok("get", "cm", "ssa", "-o", "jsonpath={.data.a}").out()).isEqualTo("4");
   }
 
   @Test

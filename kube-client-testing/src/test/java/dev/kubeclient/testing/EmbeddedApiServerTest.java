@@ -554,6 +554,26 @@ class EmbeddedApiServerTest {
   }
 
   @Test
+  void apply_otherManagersField_conflictsUnlessSameValueOrForced() {
+    String path = "/api/v1/namespaces/default/configmaps/ssa?fieldManager=";
+    String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\ndata:\n  k: %s\n";
+    String apply = "application/apply-patch+yaml";
+    assertThat(http.patch(path + "a", apply, String.format(yaml, "one")).code()).isEqualTo(201);
+    assertThat(http.patch(path + "b", apply, String.format(yaml, "one")).code())
+        .as("same value is shared ownership")
+        .isEqualTo(200);
+    TestHttp.Response conflict = http.patch(path + "b", apply, String.format(yaml, "two"));
+    assertThat(conflict.code()).isEqualTo(409);
+    assertThat(conflict.body().path("message").asText())
+        .isEqualTo("Apply failed with 1 conflict: conflict with \"a\" using v1: .data.k");
+    JsonNode cause = conflict.body().path("details").path("causes").get(0);
+    assertThat(cause.path("reason").asText()).isEqualTo("FieldManagerConflict");
+    assertThat(cause.path("field").asText()).isEqualTo(".data.k");
+    assertThat(http.patch(path + "b&force=true", apply, String.format(yaml, "two")).code())
+        .isEqualTo(200);
+  }
+
+  @Test
   void patch_unknownContentType_is415() {
     TestHttp.Response r =
         http.patch("/api/v1/namespaces/default/configmaps/none", "application/whatever", "{}");

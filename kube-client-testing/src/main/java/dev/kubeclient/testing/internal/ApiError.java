@@ -140,13 +140,7 @@ public final class ApiError extends RuntimeException {
       message.append(']');
     }
     ObjectNode d = details(name, type.group(), type.kind());
-    ArrayNode array = d.putArray("causes");
-    for (Cause cause : causes) {
-      ObjectNode c = array.addObject();
-      c.put("reason", cause.reason());
-      c.put("message", cause.message());
-      c.put("field", cause.field());
-    }
+    putCauses(d, causes);
     return new ApiError(422, "Invalid", message.toString(), d, 0);
   }
 
@@ -284,5 +278,23 @@ public final class ApiError extends RuntimeException {
         "Timeout: Too large resource version: " + requested + ", current: " + current,
         d,
         1);
+  }
+
+  /** 409 for server-side apply field ownership conflicts. */
+  public static ApiError applyConflict(
+      ResourceType type, String name, String message, List<Cause> causes) {
+    ObjectNode d = details(name, type.group(), type.plural());
+    putCauses(d, causes);
+    return new ApiError(409, "Conflict", message, d, 0);
+  }
+
+  private static void putCauses(ObjectNode details, List<Cause> causes) {
+    ArrayNode array = details.putArray("causes");
+    for (Cause cause : causes) {
+      ObjectNode c = array.addObject();
+      c.put("reason", cause.reason());
+      c.put("message", cause.message());
+      c.put("field", cause.field());
+    }
   }
 }

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * Server-side apply, enough for {@code kubectl apply --server-side} of new and changed objects: the
  * applied configuration is merged into the live object (lists with a merge key by key), each field
  * manager's applied field set is recorded in {@code metadata.managedFields} in the FieldsV1 format,
- * and fields a manager applied before but no longer applies are removed. Ownership conflicts
- * between managers are not detected: every apply behaves as if forced.
+ * and fields a manager applied before but no longer applies are removed. Setting a field another
+ * apply manager owns to a different value is a 409 conflict unless {@code force=true}; a forced
+ * apply does not take ownership away from the other manager's record.
  */
 final class ServerSideApply {
   private final ResourceOperations operations;
@@ -65,6 +66,13 @@ final class ServerSideApply {
                     operations.create(type, info.namespace(), created), true);
               }
               ObjectNode live = current.tree(type.apiVersion(), type.kind());
+              if (!"true".equals(info.param("force", "false"))) {
+                List<ApplyConflicts.Conflict> conflicts =
+                    ApplyConflicts.find(live, config, applied, manager);
+                if (!conflicts.isEmpty()) {
+                  throw ApplyConflicts.error(type, name, conflicts);
+                }
+              }
               ObjectNode previous = previousFieldSet(live, manager);
               if (previous != null) {
                 removeDropped(live, previous, applied);

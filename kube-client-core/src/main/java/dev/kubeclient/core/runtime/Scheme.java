@@ -4,7 +4,7 @@ import static dev.kubeclient.core.internal.Preconditions.checkArgument;
 import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 
 import dev.kubeclient.core.GroupVersionKind;
-import dev.kubeclient.core.meta.v1.Status;
+import dev.kubeclient.core.meta.v1.CoreKinds;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -35,8 +35,9 @@ public final class Scheme {
   public Scheme() {}
 
   /**
-   * The process-wide scheme: core's own kinds ({@code v1 Status}) plus everything the {@link
-   * SchemeRegistrar}s on the class path or module path register. Built on first use.
+   * The process-wide scheme: core's own kinds ({@code v1 Status}, {@code APIGroupList}, ...) plus
+   * everything the {@link SchemeRegistrar}s on the class path or module path register. Built on
+   * first use.
    */
   public static Scheme defaultScheme() {
     return DefaultHolder.INSTANCE;
@@ -47,7 +48,7 @@ public final class Scheme {
 
     private static Scheme load() {
       Scheme scheme = new Scheme();
-      scheme.register("v1", "Status", Status.class);
+      CoreKinds.registerAll(scheme::register);
       for (SchemeRegistrar registrar :
           ServiceLoader.load(SchemeRegistrar.class, Scheme.class.getClassLoader())) {
         registrar.register(scheme);

@@ -118,6 +118,14 @@ class ApiExceptionTest {
   }
 
   @Test
+  void fromResponse_jsonWithoutKind_isNotMistakenForStatus() {
+    ApiException e =
+        ApiException.fromResponse(
+            502, "GET", "/x", utf8("{\"error\":\"upstream\"}"), "application/json", Map.of());
+    assertThat(e.getMessage()).contains("not a Status: {\"error\":\"upstream\"}");
+  }
+
+  @Test
   void fromResponse_statusWithoutCode_takesHttpCode() {
     ApiException e =
         ApiException.fromResponse(

@@ -1,6 +1,7 @@
 package dev.kubeclient.core.errors.internal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kubeclient.core.errors.AlreadyExistsException;
@@ -168,8 +169,12 @@ public final class StatusErrors {
       return null;
     }
     try {
-      Status s = MAPPER.readValue(body, Status.class);
-      return "Status".equals(s.getKind()) ? s : null;
+      // Check the raw kind: the Status model defaults its kind, so any JSON object would pass.
+      JsonNode tree = MAPPER.readTree(body);
+      if (tree == null || !"Status".equals(tree.path("kind").asText(null))) {
+        return null;
+      }
+      return MAPPER.treeToValue(tree, Status.class);
     } catch (IOException | RuntimeException e) {
       return null;
     }

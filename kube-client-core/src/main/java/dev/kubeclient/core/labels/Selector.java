@@ -3,6 +3,8 @@ package dev.kubeclient.core.labels;
 import static dev.kubeclient.core.internal.Preconditions.checkArgument;
 import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 
+import dev.kubeclient.core.meta.v1.LabelSelector;
+import dev.kubeclient.core.meta.v1.LabelSelectorRequirement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -135,6 +137,27 @@ public final class Selector {
       }
     }
     return of(list);
+  }
+
+  /**
+   * Converts a {@link LabelSelector} object, as client-go's {@code LabelSelectorAsSelector}: null
+   * gives {@link #nothing()}, a selector with neither labels nor expressions {@link #everything()}.
+   *
+   * @throws IllegalArgumentException for an unknown operator, a missing key, or an invalid key or
+   *     value
+   */
+  public static Selector fromLabelSelector(@Nullable LabelSelector selector) {
+    if (selector == null) {
+      return NOTHING;
+    }
+    List<Expression> expressions = new ArrayList<>();
+    for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
+      String key = r.getKey();
+      checkArgument(key != null, "label selector expression without a key: %s", r);
+      String operator = r.getOperator();
+      expressions.add(new Expression(key, operator == null ? "" : operator, r.getValues()));
+    }
+    return fromLabelSelector(true, selector.getMatchLabels(), expressions);
   }
 
   /** Whether {@code labels} satisfy every requirement. */

@@ -3,6 +3,8 @@ package dev.kubeclient.core.labels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kubeclient.core.meta.v1.LabelSelector;
+import dev.kubeclient.core.meta.v1.LabelSelectorRequirement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -135,6 +137,28 @@ class SelectorTest {
                     true, null, List.of(new Selector.Expression("a", "Gt", List.of("1")))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("\"Gt\" is not a valid label selector operator");
+  }
+
+  @Test
+  void fromLabelSelector_generatedModel_convertsLikeParts() {
+    LabelSelector ls =
+        new LabelSelector()
+            .putInMatchLabels("app", "web")
+            .addToMatchExpressions(
+                new LabelSelectorRequirement().key("tier").operator("NotIn").values(List.of("db")));
+    Selector s = Selector.fromLabelSelector(ls);
+    assertThat(s.toString()).isEqualTo("app=web,tier notin (db)");
+    assertThat(s.matches(Map.of("app", "web", "tier", "fe"))).isTrue();
+    assertThat(s.matches(Map.of("app", "web", "tier", "db"))).isFalse();
+    assertThat(Selector.fromLabelSelector((LabelSelector) null).matches(Map.of())).isFalse();
+    assertThat(Selector.fromLabelSelector(new LabelSelector()).isEmpty()).isTrue();
+    assertThatThrownBy(
+            () ->
+                Selector.fromLabelSelector(
+                    new LabelSelector()
+                        .addToMatchExpressions(new LabelSelectorRequirement().operator("Exists"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("without a key");
   }
 
   @Test

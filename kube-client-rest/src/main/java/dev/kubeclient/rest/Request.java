@@ -7,6 +7,7 @@ import static dev.kubeclient.core.internal.Preconditions.checkState;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.kubeclient.core.codec.DecodeException;
 import dev.kubeclient.rest.internal.JsonErrors;
 import dev.kubeclient.rest.internal.RestErrors;
 import java.io.IOException;
@@ -258,8 +259,11 @@ public final class Request {
    * Sends the request and decodes the response body into {@code type}, streaming (a large list is
    * never held as bytes or text).
    *
-   * @throws RuntimeException the API exception the error response maps to, or a transport exception
-   *     wrapping the {@link IOException}
+   * @throws dev.kubeclient.core.errors.ApiException the subtype an error response maps to ({@code
+   *     NotFoundException}, {@code ConflictException}, ...)
+   * @throws dev.kubeclient.core.codec.DecodeException when the body is not a valid {@code type}
+   * @throws dev.kubeclient.core.errors.KubeClientException wrapping the {@link IOException} of a
+   *     transport failure
    */
   public <T> T execute(Class<T> type) {
     checkNotNull(type, "type");
@@ -268,7 +272,7 @@ public final class Request {
       String url = response.request().url().toString();
       try (JsonParser parser = client.mapper().createParser(rb.byteStream())) {
         if (parser.nextToken() == null) {
-          throw new IllegalStateException(
+          throw JsonErrors.decodeError(
               verb + " " + url + ": empty response body, expected " + type.getSimpleName());
         }
         return client.mapper().readValue(parser, type);
@@ -322,21 +326,18 @@ public final class Request {
     }
   }
 
-  private RuntimeException decodeError(JsonProcessingException e, String url, String target) {
-    // Jackson's own message quotes the input, which may be Secret data: give position and path.
+  private DecodeException decodeError(JsonProcessingException e, String url, String target) {
     String path =
         e instanceof JsonMappingException ? ((JsonMappingException) e).getPathReference() : "";
-    return new IllegalStateException(
+    return JsonErrors.decodeError(
         "cannot decode the response of "
             + verb
             + " "
             + url
             + " as "
             + target
-            + JsonErrors.position(e)
-            + (path.isEmpty() ? "" : " (" + path + ")")
-            + ": "
-            + e.getClass().getSimpleName());
+            + (path.isEmpty() ? "" : " (" + path + ")"),
+        e);
   }
 
   private HttpUrl buildUrl(boolean addTimeoutParam) {

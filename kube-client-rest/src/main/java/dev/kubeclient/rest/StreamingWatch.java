@@ -3,8 +3,10 @@ package dev.kubeclient.rest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.kubeclient.core.meta.v1.Status;
 import dev.kubeclient.rest.internal.JsonErrors;
 import dev.kubeclient.rest.internal.RestErrors;
@@ -35,6 +37,7 @@ final class StreamingWatch<T> implements Watch<T> {
   private final String verb;
   private final String url;
   private final JsonParser parser;
+  private final ObjectReader frameReader;
   private final AtomicBoolean closed = new AtomicBoolean();
   private @Nullable WatchEvent<T> next;
   private boolean done;
@@ -49,6 +52,8 @@ final class StreamingWatch<T> implements Watch<T> {
     this.verb = verb;
     this.url = response.request().url().toString();
     this.parser = mapper.createParser(response.body().byteStream());
+    this.frameReader =
+        mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   @Override
@@ -90,7 +95,7 @@ final class StreamingWatch<T> implements Watch<T> {
         return null;
       }
       if (token != JsonToken.START_OBJECT) {
-        throw new IllegalStateException(
+        throw JsonErrors.decodeError(
             "watch "
                 + url
                 + ": expected a JSON object at line "
@@ -98,13 +103,13 @@ final class StreamingWatch<T> implements Watch<T> {
                 + ", got "
                 + token);
       }
-      frame = mapper.readTree(parser);
+      // One frame of many: what follows it in the stream is the next event, not an error.
+      frame = frameReader.readValue(parser);
     } catch (JsonProcessingException e) {
       if (closed.get()) {
         return null;
       }
-      throw new IllegalStateException(
-          "watch " + url + ": invalid event JSON" + JsonErrors.position(e));
+      throw JsonErrors.decodeError("watch " + url + ": invalid event JSON", e);
     } catch (InterruptedIOException e) {
       // The client-side deadline passed: like the server's timeout, a normal end.
       log.debug("watch {} ended by its client-side deadline", url);
@@ -121,11 +126,10 @@ final class StreamingWatch<T> implements Watch<T> {
     try {
       eventType = WatchEvent.Type.valueOf(typeName);
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("watch " + url + ": unknown event type '" + typeName + "'");
+      throw JsonErrors.decodeError("watch " + url + ": unknown event type '" + typeName + "'");
     }
     if (object == null || !object.isObject()) {
-      throw new IllegalStateException(
-          "watch " + url + ": " + typeName + " event without an object");
+      throw JsonErrors.decodeError("watch " + url + ": " + typeName + " event without an object");
     }
     try {
       if (eventType == WatchEvent.Type.ERROR) {
@@ -133,20 +137,14 @@ final class StreamingWatch<T> implements Watch<T> {
       }
       return new WatchEvent<>(eventType, mapper.treeToValue(object, type));
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException(
+      throw JsonErrors.decodeError(
           "watch "
               + url
               + ": cannot decode the "
               + typeName
               + " event's object as "
-              + type.getSimpleName()
-              + (e instanceof com.fasterxml.jackson.databind.JsonMappingException
-                  ? " ("
-                      + ((com.fasterxml.jackson.databind.JsonMappingException) e).getPathReference()
-                      + ")"
-                  : "")
-              + ": "
-              + e.getClass().getSimpleName());
+              + type.getSimpleName(),
+          e);
     }
   }
 

@@ -3,7 +3,7 @@ package dev.kubeclient.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kubeclient.rest.internal.RestErrors;
+import dev.kubeclient.core.errors.Errors;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -101,14 +101,16 @@ class ListPagerTest {
     server.enqueue(ok(list("5", "c1", "a")));
     server.enqueue(new MockResponse.Builder().code(410).body(EXPIRED).build());
     ListPager<TestObject, TestObjectList> pager = new ListPager<>(this::page, 1, false);
-    assertThatThrownBy(pager::list).satisfies(e -> assertThat(RestErrors.isGone(e)).isTrue());
+    assertThatThrownBy(pager::list)
+        .satisfies(e -> assertThat(Errors.isResourceExpired(e)).isTrue());
   }
 
   @Test
   void list_goneOnFirstPage_notRetried() {
     server.enqueue(new MockResponse.Builder().code(410).body(EXPIRED).build());
     ListPager<TestObject, TestObjectList> pager = new ListPager<>(this::page);
-    assertThatThrownBy(pager::list).satisfies(e -> assertThat(RestErrors.code(e)).isEqualTo(410));
+    assertThatThrownBy(pager::list)
+        .satisfies(e -> assertThat(Errors.codeForError(e)).isEqualTo(410));
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 

@@ -3,7 +3,7 @@ package dev.kubeclient.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kubeclient.rest.internal.RestErrors;
+import dev.kubeclient.core.errors.Errors;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -181,7 +181,8 @@ class RESTClientTest {
                 + "\"message\":\"pods \\\"p\\\" not found\",\"code\":404}"));
     Request r = client("v1").get().namespace("ns").resource("pods").name("p");
     assertThatThrownBy(() -> r.execute(TestObject.class))
-        .satisfies(e -> assertThat(RestErrors.code(e)).isEqualTo(404))
+        .isInstanceOf(dev.kubeclient.core.errors.NotFoundException.class)
+        .satisfies(e -> assertThat(Errors.codeForError(e)).isEqualTo(404))
         .hasMessageContaining("NotFound")
         .hasMessageContaining("pods \"p\" not found")
         .hasMessageContaining("/api/v1/namespaces/ns/pods/p");
@@ -193,7 +194,7 @@ class RESTClientTest {
     String html = "<html>" + "x".repeat(5000) + "</html>";
     server.enqueue(new MockResponse.Builder().code(502).body(html).build());
     assertThatThrownBy(() -> client("v1").get().resource("pods").execute(TestObject.class))
-        .satisfies(e -> assertThat(RestErrors.code(e)).isEqualTo(502))
+        .satisfies(e -> assertThat(Errors.codeForError(e)).isEqualTo(502))
         .hasMessageContaining("HTTP 502")
         .hasMessageContaining("<html>xxx")
         .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(1300));
@@ -204,7 +205,7 @@ class RESTClientTest {
     server.enqueue(json(200, "{\"metadata\": {\"name\": secret-value}}"));
     assertThatThrownBy(
             () -> client("v1").get().resource("pods").name("p").execute(TestObject.class))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(dev.kubeclient.core.codec.DecodeException.class)
         .hasMessageContaining("GET")
         .hasMessageContaining("/api/v1/pods/p")
         .hasMessageContaining("line 1")
@@ -238,7 +239,9 @@ class RESTClientTest {
     }
     RESTClient c = client("v1");
     assertThatThrownBy(() -> c.get().resource("pods").execute(TestObject.class))
-        .satisfies(e -> assertThat(RestErrors.code(e)).isEqualTo(429))
+        .isInstanceOf(dev.kubeclient.core.errors.TooManyRequestsException.class)
+        .satisfies(e -> assertThat(Errors.codeForError(e)).isEqualTo(429))
+        .satisfies(e -> assertThat(Errors.suggestsClientDelay(e)).hasValue(1))
         .hasMessageContaining("slow down");
     assertThat(server.getRequestCount()).isEqualTo(10);
     assertThat(clock.sleeps).hasSize(9);
@@ -251,7 +254,7 @@ class RESTClientTest {
     assertThatThrownBy(
             () ->
                 c.get().resource("pods").timeout(Duration.ofSeconds(10)).execute(TestObject.class))
-        .satisfies(e -> assertThat(RestErrors.code(e)).isEqualTo(429));
+        .satisfies(e -> assertThat(Errors.codeForError(e)).isEqualTo(429));
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(clock.sleeps).isEmpty();
   }
@@ -262,10 +265,10 @@ class RESTClientTest {
     server.enqueue(new MockResponse.Builder().code(409).addHeader("Retry-After", "1").build());
     RESTClient c = client("v1");
     assertThatThrownBy(() -> c.get().resource("pods").execute(TestObject.class))
-        .satisfies(e -> assertThat(RestErrors.code(e)).isEqualTo(500));
+        .satisfies(e -> assertThat(Errors.codeForError(e)).isEqualTo(500));
     assertThatThrownBy(
             () -> c.put().resource("pods").name("p").body("{}").execute(TestObject.class))
-        .satisfies(e -> assertThat(RestErrors.code(e)).isEqualTo(409));
+        .satisfies(e -> assertThat(Errors.codeForError(e)).isEqualTo(409));
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(clock.sleeps).isEmpty();
   }

@@ -3,7 +3,7 @@ package dev.kubeclient.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kubeclient.rest.internal.RestErrors;
+import dev.kubeclient.core.errors.Errors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,8 +103,9 @@ class StreamingWatchTest {
     try (Watch<TestObject> w = watch()) {
       assertThat(w.next().type()).isEqualTo(WatchEvent.Type.ADDED);
       assertThatThrownBy(w::hasNext)
-          .satisfies(e -> assertThat(RestErrors.isGone(e)).isTrue())
-          .satisfies(e -> assertThat(RestErrors.code(e)).isEqualTo(410))
+          .isInstanceOf(dev.kubeclient.core.errors.ApiException.class)
+          .satisfies(e -> assertThat(Errors.isResourceExpired(e)).isTrue())
+          .satisfies(e -> assertThat(Errors.codeForError(e)).isEqualTo(410))
           .hasMessageContaining("too old resource version");
       assertThat(w.hasNext()).isFalse();
     }
@@ -131,7 +132,8 @@ class StreamingWatchTest {
             .code(403)
             .body("{\"kind\":\"Status\",\"code\":403,\"reason\":\"Forbidden\",\"message\":\"no\"}")
             .build());
-    assertThatThrownBy(this::watch).satisfies(e -> assertThat(RestErrors.code(e)).isEqualTo(403));
+    assertThatThrownBy(this::watch)
+        .satisfies(e -> assertThat(Errors.codeForError(e)).isEqualTo(403));
   }
 
   @Test

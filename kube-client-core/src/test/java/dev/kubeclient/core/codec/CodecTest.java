@@ -176,6 +176,20 @@ class CodecTest {
   }
 
   @Test
+  void decodeYaml_unquotedNumbers_becomeExactQuantities() {
+    Map<String, Quantity> m =
+        Codec.decodeYaml("cpu: 0.1\nmemory: 1e3\npods: 110\n", QuantityMap.class);
+    assertThat(m.get("cpu").toString()).isEqualTo("100m");
+    assertThat(m.get("memory").toBytes()).isEqualTo(1000);
+    assertThat(m.get("pods").toString()).isEqualTo("110");
+  }
+
+  /** A concrete map type, so the YAML decoder knows the value type. */
+  static final class QuantityMap extends java.util.HashMap<String, Quantity> {
+    private static final long serialVersionUID = 1L;
+  }
+
+  @Test
   void encodeYamlAll_separatesDocuments() {
     String yaml = Codec.encodeYamlAll(List.of(Map.of("code", 1), Map.of("code", 2)));
     assertThat(yaml).isEqualTo("code: 1\n---\ncode: 2\n");

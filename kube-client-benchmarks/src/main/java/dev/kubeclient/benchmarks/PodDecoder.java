@@ -1,0 +1,19 @@
+package dev.kubeclient.benchmarks;
+
+/**
+ * Decodes one pod from its JSON bytes into a peer's pod model: the operation a client performs for
+ * every GET response and watch event. Implementations are thread-safe.
+ */
+public interface PodDecoder {
+
+  /**
+   * Returns the peer's pod model decoded from {@code json} (UTF-8), the way the peer's client
+   * decodes a response body.
+   *
+   * @throws RuntimeException (of the peer's own kind) when {@code json} is not a pod
+   */
+  Object decode(byte[] json);
+
+  /** Returns {@code metadata.name} of a pod this decoder returned; used to check the adapters. */
+  String name(Object pod);
+}

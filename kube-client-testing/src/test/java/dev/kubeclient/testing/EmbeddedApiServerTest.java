@@ -651,6 +651,7 @@ class EmbeddedApiServerTest {
             .bearerToken("s3cret-token", "alice")
             .bearerToken("other-token", "bob")
             .allow("alice", Set.of("get", "list"), Set.of("configmaps"))
+            .allow("alice", Set.of("create"), Set.of("selfsubjectaccessreviews", "tokenreviews"))
             .build()
             .start()) {
       assertThat(new TestHttp(secured).get("/api/v1/namespaces/default/configmaps").code())
@@ -667,6 +668,23 @@ class EmbeddedApiServerTest {
                   + " group \"\" in the namespace \"default\"");
       assertThat(new TestHttp(secured, null, "other-token").get("/api/v1/pods").code())
           .isEqualTo(403);
+      JsonNode review =
+          alice
+              .post(
+                  "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+                  "{\"spec\":{\"resourceAttributes\":{\"verb\":\"delete\","
+                      + "\"resource\":\"configmaps\"}}}")
+              .body();
+      assertThat(review.path("status").path("allowed").asBoolean()).isFalse();
+      JsonNode tokenReview =
+          alice
+              .post(
+                  "/apis/authentication.k8s.io/v1/tokenreviews",
+                  "{\"spec\":{\"token\":\"other-token\"}}")
+              .body();
+      assertThat(tokenReview.path("status").path("user").path("username").asText())
+          .isEqualTo("bob");
+      assertThat(tokenReview.toString()).doesNotContain("other-token");
       assertThat(secured.toString()).doesNotContain("s3cret-token");
       assertThat(denied.raw().body()).doesNotContain("s3cret-token");
     }

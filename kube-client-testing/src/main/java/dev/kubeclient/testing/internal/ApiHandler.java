@@ -34,6 +34,7 @@ public final class ApiHandler implements HttpHandler {
   private final WatchStream watches;
   private final PatchHandler patches;
   private final OpenApi openApi;
+  private final Reviews reviews;
 
   /** Creates the handler. */
   public ApiHandler(
@@ -51,6 +52,7 @@ public final class ApiHandler implements HttpHandler {
     this.watches = watches;
     this.patches = new PatchHandler(operations);
     this.openApi = new OpenApi(registry);
+    this.reviews = new Reviews(authenticator);
   }
 
   @Override
@@ -221,6 +223,10 @@ public final class ApiHandler implements HttpHandler {
       case "watch" -> watches.serve(exchange, type, info, filter(type, info));
       case "create" -> {
         ObjectNode body = body(exchange);
+        if (Reviews.answers(type)) {
+          Exchanges.sendJson(exchange, 201, reviews.answer(type, body, user));
+          return;
+        }
         StoredObject created = operations.create(type, info.namespace(), body);
         sendObject(exchange, 201, type, created);
       }

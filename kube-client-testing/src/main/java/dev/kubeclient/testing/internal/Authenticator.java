@@ -98,6 +98,11 @@ public final class Authenticator {
     }
   }
 
+  /** The user a bearer token belongs to, or null. */
+  public @Nullable String userOfToken(String token) {
+    return tokens.get(token);
+  }
+
   /** Whether {@code user} may do {@code verb} on {@code resource}. */
   public boolean allowed(String user, String verb, String resource) {
     if (rules.isEmpty() || SUPERUSER.equals(user)) {

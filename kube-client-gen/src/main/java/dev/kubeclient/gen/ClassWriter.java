@@ -164,6 +164,9 @@ final class ClassWriter {
         .append(". */\npublic ")
         .append(name)
         .append("() {}\n\n");
+    if (apiVersion != null) {
+      decodedFactory();
+    }
     for (Property p : properties) {
       accessors(p);
     }
@@ -303,6 +306,28 @@ final class ClassWriter {
           .append(p.field)
           .append(".put(key, value); return this; }\n\n");
     }
+  }
+
+  // Kinds also appear embedded (a StatefulSet's volumeClaimTemplates hold PersistentVolumeClaims
+  // that carry no apiVersion/kind). Decoding must not add the defaults there, or an update sends
+  // fields the server never had and trips its immutability checks; so Jackson gets a factory that
+  // starts from an object without them.
+  private void decodedFactory() {
+    out.append(
+            "/** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */\n")
+        .append("@com.fasterxml.jackson.annotation.JsonCreator\nprivate static ")
+        .append(name)
+        .append(" decoded() {\n")
+        .append(name)
+        .append(" o = new ")
+        .append(name)
+        .append("();\n");
+    for (Property p : properties) {
+      if (p.json.equals("apiVersion") || p.json.equals("kind")) {
+        out.append("o.").append(p.field).append(" = null;\n");
+      }
+    }
+    out.append("return o;\n}\n\n");
   }
 
   private void unknownFields() {

@@ -59,6 +59,15 @@ public class APIGroup {
   /** Creates an empty object with apiVersion and kind set. */
   public APIGroup() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static APIGroup decoded() {
+    APIGroup o = new APIGroup();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

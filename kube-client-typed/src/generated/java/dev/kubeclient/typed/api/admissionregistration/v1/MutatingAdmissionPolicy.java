@@ -52,6 +52,15 @@ public class MutatingAdmissionPolicy implements dev.kubeclient.core.KubernetesOb
   /** Creates an empty object with apiVersion and kind set. */
   public MutatingAdmissionPolicy() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static MutatingAdmissionPolicy decoded() {
+    MutatingAdmissionPolicy o = new MutatingAdmissionPolicy();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -55,6 +55,15 @@ public class ValidatingAdmissionPolicy implements dev.kubeclient.core.Kubernetes
   /** Creates an empty object with apiVersion and kind set. */
   public ValidatingAdmissionPolicy() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static ValidatingAdmissionPolicy decoded() {
+    ValidatingAdmissionPolicy o = new ValidatingAdmissionPolicy();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -62,6 +62,15 @@ public class ValidatingAdmissionPolicyBinding implements dev.kubeclient.core.Kub
   /** Creates an empty object with apiVersion and kind set. */
   public ValidatingAdmissionPolicyBinding() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static ValidatingAdmissionPolicyBinding decoded() {
+    ValidatingAdmissionPolicyBinding o = new ValidatingAdmissionPolicyBinding();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -62,6 +62,15 @@ public class MutatingAdmissionPolicyBinding implements dev.kubeclient.core.Kuber
   /** Creates an empty object with apiVersion and kind set. */
   public MutatingAdmissionPolicyBinding() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static MutatingAdmissionPolicyBinding decoded() {
+    MutatingAdmissionPolicyBinding o = new MutatingAdmissionPolicyBinding();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -56,6 +56,15 @@ public class CustomResourceDefinition implements dev.kubeclient.core.KubernetesO
   /** Creates an empty object with apiVersion and kind set. */
   public CustomResourceDefinition() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static CustomResourceDefinition decoded() {
+    CustomResourceDefinition o = new CustomResourceDefinition();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -53,6 +53,15 @@ public class APIServiceList implements dev.kubeclient.core.KubernetesListObject<
   /** Creates an empty object with apiVersion and kind set. */
   public APIServiceList() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static APIServiceList decoded() {
+    APIServiceList o = new APIServiceList();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

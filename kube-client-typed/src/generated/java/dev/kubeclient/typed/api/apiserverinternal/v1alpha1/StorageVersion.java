@@ -54,6 +54,15 @@ public class StorageVersion implements dev.kubeclient.core.KubernetesObject {
   /** Creates an empty object with apiVersion and kind set. */
   public StorageVersion() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static StorageVersion decoded() {
+    StorageVersion o = new StorageVersion();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -57,6 +57,15 @@ public class StatefulSet implements dev.kubeclient.core.KubernetesObject {
   /** Creates an empty object with apiVersion and kind set. */
   public StatefulSet() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static StatefulSet decoded() {
+    StatefulSet o = new StatefulSet();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

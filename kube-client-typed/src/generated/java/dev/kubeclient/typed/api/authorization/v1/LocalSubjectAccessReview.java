@@ -56,6 +56,15 @@ public class LocalSubjectAccessReview implements dev.kubeclient.core.KubernetesO
   /** Creates an empty object with apiVersion and kind set. */
   public LocalSubjectAccessReview() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static LocalSubjectAccessReview decoded() {
+    LocalSubjectAccessReview o = new LocalSubjectAccessReview();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

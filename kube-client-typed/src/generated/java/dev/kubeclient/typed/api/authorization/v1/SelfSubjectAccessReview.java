@@ -56,6 +56,15 @@ public class SelfSubjectAccessReview implements dev.kubeclient.core.KubernetesOb
   /** Creates an empty object with apiVersion and kind set. */
   public SelfSubjectAccessReview() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static SelfSubjectAccessReview decoded() {
+    SelfSubjectAccessReview o = new SelfSubjectAccessReview();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

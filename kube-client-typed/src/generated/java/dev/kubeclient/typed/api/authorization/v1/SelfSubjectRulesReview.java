@@ -60,6 +60,15 @@ public class SelfSubjectRulesReview implements dev.kubeclient.core.KubernetesObj
   /** Creates an empty object with apiVersion and kind set. */
   public SelfSubjectRulesReview() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static SelfSubjectRulesReview decoded() {
+    SelfSubjectRulesReview o = new SelfSubjectRulesReview();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

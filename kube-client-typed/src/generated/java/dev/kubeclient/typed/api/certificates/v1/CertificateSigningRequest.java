@@ -64,6 +64,15 @@ public class CertificateSigningRequest implements dev.kubeclient.core.Kubernetes
   /** Creates an empty object with apiVersion and kind set. */
   public CertificateSigningRequest() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static CertificateSigningRequest decoded() {
+    CertificateSigningRequest o = new CertificateSigningRequest();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -63,6 +63,15 @@ public class ClusterTrustBundle implements dev.kubeclient.core.KubernetesObject 
   /** Creates an empty object with apiVersion and kind set. */
   public ClusterTrustBundle() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static ClusterTrustBundle decoded() {
+    ClusterTrustBundle o = new ClusterTrustBundle();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

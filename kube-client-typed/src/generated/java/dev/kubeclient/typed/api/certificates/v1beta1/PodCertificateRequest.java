@@ -56,6 +56,15 @@ public class PodCertificateRequest implements dev.kubeclient.core.KubernetesObje
   /** Creates an empty object with apiVersion and kind set. */
   public PodCertificateRequest() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static PodCertificateRequest decoded() {
+    PodCertificateRequest o = new PodCertificateRequest();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

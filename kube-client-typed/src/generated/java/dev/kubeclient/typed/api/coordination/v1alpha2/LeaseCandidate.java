@@ -52,6 +52,15 @@ public class LeaseCandidate implements dev.kubeclient.core.KubernetesObject {
   /** Creates an empty object with apiVersion and kind set. */
   public LeaseCandidate() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static LeaseCandidate decoded() {
+    LeaseCandidate o = new LeaseCandidate();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -62,6 +62,15 @@ public class Endpoints implements dev.kubeclient.core.KubernetesObject {
   /** Creates an empty object with apiVersion and kind set. */
   public Endpoints() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static Endpoints decoded() {
+    Endpoints o = new Endpoints();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

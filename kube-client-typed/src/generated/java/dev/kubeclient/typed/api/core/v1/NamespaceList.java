@@ -52,6 +52,15 @@ public class NamespaceList implements dev.kubeclient.core.KubernetesListObject<N
   /** Creates an empty object with apiVersion and kind set. */
   public NamespaceList() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static NamespaceList decoded() {
+    NamespaceList o = new NamespaceList();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -52,6 +52,15 @@ public class NodeList implements dev.kubeclient.core.KubernetesListObject<Node> 
   /** Creates an empty object with apiVersion and kind set. */
   public NodeList() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static NodeList decoded() {
+    NodeList o = new NodeList();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -53,6 +53,15 @@ public class PersistentVolumeClaim implements dev.kubeclient.core.KubernetesObje
   /** Creates an empty object with apiVersion and kind set. */
   public PersistentVolumeClaim() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static PersistentVolumeClaim decoded() {
+    PersistentVolumeClaim o = new PersistentVolumeClaim();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -52,6 +52,15 @@ public class ResourceQuotaList implements dev.kubeclient.core.KubernetesListObje
   /** Creates an empty object with apiVersion and kind set. */
   public ResourceQuotaList() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static ResourceQuotaList decoded() {
+    ResourceQuotaList o = new ResourceQuotaList();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -60,6 +60,15 @@ public class Secret implements dev.kubeclient.core.KubernetesObject {
   /** Creates an empty object with apiVersion and kind set. */
   public Secret() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static Secret decoded() {
+    Secret o = new Secret();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

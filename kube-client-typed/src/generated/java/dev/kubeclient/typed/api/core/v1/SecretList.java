@@ -52,6 +52,15 @@ public class SecretList implements dev.kubeclient.core.KubernetesListObject<Secr
   /** Creates an empty object with apiVersion and kind set. */
   public SecretList() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static SecretList decoded() {
+    SecretList o = new SecretList();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -62,6 +62,15 @@ public class EndpointSlice implements dev.kubeclient.core.KubernetesObject {
   /** Creates an empty object with apiVersion and kind set. */
   public EndpointSlice() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static EndpointSlice decoded() {
+    EndpointSlice o = new EndpointSlice();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** addressType specifies the type of address carried by this EndpointSlice. */
   public @Nullable String getAddressType() {
     return addressType;

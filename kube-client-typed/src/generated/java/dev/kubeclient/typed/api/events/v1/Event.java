@@ -93,6 +93,15 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   /** Creates an empty object with apiVersion and kind set. */
   public Event() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static Event decoded() {
+    Event o = new Event();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** action is what action was taken/failed regarding to the regarding object. */
   public @Nullable String getAction() {
     return action;

@@ -52,6 +52,15 @@ public class EventList implements dev.kubeclient.core.KubernetesListObject<Event
   /** Creates an empty object with apiVersion and kind set. */
   public EventList() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static EventList decoded() {
+    EventList o = new EventList();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

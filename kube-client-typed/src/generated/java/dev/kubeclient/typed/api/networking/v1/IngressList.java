@@ -52,6 +52,15 @@ public class IngressList implements dev.kubeclient.core.KubernetesListObject<Ing
   /** Creates an empty object with apiVersion and kind set. */
   public IngressList() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static IngressList decoded() {
+    IngressList o = new IngressList();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

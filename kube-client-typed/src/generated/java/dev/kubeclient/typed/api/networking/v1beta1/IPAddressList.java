@@ -53,6 +53,15 @@ public class IPAddressList implements dev.kubeclient.core.KubernetesListObject<I
   /** Creates an empty object with apiVersion and kind set. */
   public IPAddressList() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static IPAddressList decoded() {
+    IPAddressList o = new IPAddressList();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

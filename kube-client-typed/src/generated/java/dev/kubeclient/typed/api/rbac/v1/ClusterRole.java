@@ -56,6 +56,15 @@ public class ClusterRole implements dev.kubeclient.core.KubernetesObject {
   /** Creates an empty object with apiVersion and kind set. */
   public ClusterRole() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static ClusterRole decoded() {
+    ClusterRole o = new ClusterRole();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /**
    * AggregationRule is an optional field that describes how to build the Rules for this
    * ClusterRole.

@@ -56,6 +56,15 @@ public class ClusterRoleBinding implements dev.kubeclient.core.KubernetesObject 
   /** Creates an empty object with apiVersion and kind set. */
   public ClusterRoleBinding() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static ClusterRoleBinding decoded() {
+    ClusterRoleBinding o = new ClusterRoleBinding();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -56,6 +56,15 @@ public class ResourcePoolStatusRequest implements dev.kubeclient.core.Kubernetes
   /** Creates an empty object with apiVersion and kind set. */
   public ResourcePoolStatusRequest() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static ResourcePoolStatusRequest decoded() {
+    ResourcePoolStatusRequest o = new ResourcePoolStatusRequest();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

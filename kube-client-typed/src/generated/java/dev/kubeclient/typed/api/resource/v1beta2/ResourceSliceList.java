@@ -53,6 +53,15 @@ public class ResourceSliceList implements dev.kubeclient.core.KubernetesListObje
   /** Creates an empty object with apiVersion and kind set. */
   public ResourceSliceList() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static ResourceSliceList decoded() {
+    ResourceSliceList o = new ResourceSliceList();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -53,6 +53,15 @@ public class PodGroupList implements dev.kubeclient.core.KubernetesListObject<Po
   /** Creates an empty object with apiVersion and kind set. */
   public PodGroupList() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static PodGroupList decoded() {
+    PodGroupList o = new PodGroupList();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

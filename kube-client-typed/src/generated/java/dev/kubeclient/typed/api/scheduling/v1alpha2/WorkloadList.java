@@ -53,6 +53,15 @@ public class WorkloadList implements dev.kubeclient.core.KubernetesListObject<Wo
   /** Creates an empty object with apiVersion and kind set. */
   public WorkloadList() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static WorkloadList decoded() {
+    WorkloadList o = new WorkloadList();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

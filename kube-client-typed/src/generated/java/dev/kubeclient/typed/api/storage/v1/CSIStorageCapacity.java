@@ -77,6 +77,15 @@ public class CSIStorageCapacity implements dev.kubeclient.core.KubernetesObject 
   /** Creates an empty object with apiVersion and kind set. */
   public CSIStorageCapacity() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static CSIStorageCapacity decoded() {
+    CSIStorageCapacity o = new CSIStorageCapacity();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

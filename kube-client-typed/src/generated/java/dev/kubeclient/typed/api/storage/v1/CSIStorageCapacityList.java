@@ -54,6 +54,15 @@ public class CSIStorageCapacityList
   /** Creates an empty object with apiVersion and kind set. */
   public CSIStorageCapacityList() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static CSIStorageCapacityList decoded() {
+    CSIStorageCapacityList o = new CSIStorageCapacityList();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -74,6 +74,15 @@ public class StorageClass implements dev.kubeclient.core.KubernetesObject {
   /** Creates an empty object with apiVersion and kind set. */
   public StorageClass() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static StorageClass decoded() {
+    StorageClass o = new StorageClass();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** allowVolumeExpansion shows whether the storage class allow volume expand. */
   public @Nullable Boolean getAllowVolumeExpansion() {
     return allowVolumeExpansion;

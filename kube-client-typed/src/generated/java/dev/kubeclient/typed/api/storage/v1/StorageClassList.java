@@ -52,6 +52,15 @@ public class StorageClassList implements dev.kubeclient.core.KubernetesListObjec
   /** Creates an empty object with apiVersion and kind set. */
   public StorageClassList() {}
 
+  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  private static StorageClassList decoded() {
+    StorageClassList o = new StorageClassList();
+    o.apiVersion = null;
+    o.kind = null;
+    return o;
+  }
+
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;

@@ -4,10 +4,12 @@ import java.util.function.Supplier;
 
 /**
  * The model implementations a benchmark compares, selected by a JMH {@code @Param}; each constant
- * makes the adapters of one peer. Adding kube-client's own models means adding a constant here and
- * nothing in the benchmarks.
+ * makes the adapters of one peer, so that adding a peer means adding a constant here and nothing in
+ * the benchmarks.
  */
 public enum Peer {
+  /** kube-client's generated models with its own codec. */
+  KUBECLIENT(KubeClientCodec::new),
   /** fabric8 kubernetes-client's models with Jackson 3. */
   FABRIC8(Fabric8Codec::new),
   /** The official Kubernetes Java client's models with Gson. */

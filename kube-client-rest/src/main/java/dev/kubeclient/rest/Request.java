@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.kubeclient.core.codec.DecodeException;
+import dev.kubeclient.core.errors.ApiException;
+import dev.kubeclient.core.errors.KubeClientException;
 import dev.kubeclient.rest.internal.JsonErrors;
 import dev.kubeclient.rest.internal.RestErrors;
 import java.io.IOException;
@@ -446,6 +448,7 @@ public final class Request {
       }
       int code = response.code();
       long retryAfter = retryAfterSeconds(response);
+      String gaveUp = null;
       if (retryAfter >= 0 && (code == 429 || (code >= 500 && code < 600))) {
         long wait = retryAfter * 1_000_000_000L;
         if (attempt < maxTries && clock.nanoTime() + wait < deadline) {
@@ -460,21 +463,30 @@ public final class Request {
           sleep(clock, wait, urlText);
           continue;
         }
-        log.debug(
-            "{} {} got {} with Retry-After; giving up after {} tries",
-            verb,
-            urlText,
-            code,
-            attempt);
+        gaveUp =
+            attempt >= maxTries
+                ? "gave up after " + attempt + " tries, each answered " + code + " with Retry-After"
+                : "gave up after "
+                    + attempt
+                    + " tries: Retry-After "
+                    + retryAfter
+                    + "s would pass the request's deadline";
+        log.debug("{} {}: {}", verb, urlText, gaveUp);
       }
       try (response) {
-        throw RestErrors.fromResponse(
-            code,
-            verb,
-            urlText,
-            response.body().byteStream(),
-            response.header("Content-Type"),
-            response.headers().toMultimap());
+        ApiException failure =
+            RestErrors.fromResponse(
+                code,
+                verb,
+                urlText,
+                response.body().byteStream(),
+                response.header("Content-Type"),
+                response.headers().toMultimap());
+        if (gaveUp != null) {
+          // Keep the server's error as the type callers test for; say why no retry followed.
+          failure.addSuppressed(new KubeClientException(verb + " " + urlText + ": " + gaveUp));
+        }
+        throw failure;
       }
     }
   }

@@ -242,7 +242,16 @@ class RESTClientTest {
         .isInstanceOf(dev.kubeclient.core.errors.TooManyRequestsException.class)
         .satisfies(e -> assertThat(Errors.codeForError(e)).isEqualTo(429))
         .satisfies(e -> assertThat(Errors.suggestsClientDelay(e)).hasValue(1))
-        .hasMessageContaining("slow down");
+        .hasMessageContaining("slow down")
+        .satisfies(
+            e ->
+                assertThat(e.getSuppressed())
+                    .singleElement()
+                    .extracting(Throwable::getMessage)
+                    .isEqualTo(
+                        "GET "
+                            + server.url("/api/v1/pods")
+                            + ": gave up after 10 tries, each answered 429 with Retry-After"));
     assertThat(server.getRequestCount()).isEqualTo(10);
     assertThat(clock.sleeps).hasSize(9);
   }

@@ -81,16 +81,6 @@ public final class ObjectStore {
     }
   }
 
-  /** The oldest resourceVersion a watch may start from. */
-  public long compactedRevision() {
-    lock.lock();
-    try {
-      return compactedRevision;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   /** The object at {@code key}, or null. */
   public @Nullable StoredObject get(String bucket, String key) {
     lock.lock();

@@ -84,16 +84,6 @@ public final class ResourceRegistry {
     return null;
   }
 
-  /** Whether some resource is served at {@code group/version}. */
-  public boolean hasGroupVersion(String group, String version) {
-    for (ResourceType t : all) {
-      if (t.group().equals(group) && t.version().equals(version)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Every served resource. */
   public List<ResourceType> all() {
     return all;

@@ -63,14 +63,6 @@ public final class Tls {
     return client.privateKeyPkcs8Pem();
   }
 
-  /** Client-side handshake material trusting this CA and presenting the superuser certificate. */
-  public HandshakeCertificates clientCertificates() {
-    return new HandshakeCertificates.Builder()
-        .addTrustedCertificate(ca.certificate())
-        .heldCertificate(client)
-        .build();
-  }
-
   @Override
   public String toString() {
     return "Tls{ca=" + ca.certificate().getSubjectX500Principal() + "}";

@@ -119,9 +119,4 @@ public final class Watcher {
       queue.add(CLOSE);
     }
   }
-
-  /** Whether {@link #close} was called. */
-  public boolean closed() {
-    return closed;
-  }
 }

@@ -185,6 +185,14 @@ class EmbeddedApiServerTest {
   }
 
   @Test
+  void create_namespacedWithoutNamespace_is405() {
+    TestHttp.Response r = http.post("/api/v1/configmaps", cm("a", "{}"));
+    assertThat(r.code()).isEqualTo(405);
+    assertThat(r.body().path("reason").asText()).isEqualTo("MethodNotAllowed");
+    assertThat(http.delete("/api/v1/configmaps").code()).isEqualTo(405);
+  }
+
+  @Test
   void create_generateName_getsSuffix() {
     TestHttp.Response r =
         http.post(

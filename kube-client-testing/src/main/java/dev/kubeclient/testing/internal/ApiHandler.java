@@ -212,6 +212,12 @@ public final class ApiHandler implements HttpHandler {
     if (!type.supports(verb)) {
       throw ApiError.methodNotAllowed();
     }
+    if (type.namespaced()
+        && info.namespace() == null
+        && (verb.equals("create") || verb.equals("deletecollection"))) {
+      // Only reads and watches have an all-namespaces route; writes need a namespace.
+      throw ApiError.methodNotAllowed();
+    }
     boolean status = "status".equals(info.subresource());
     if ("scale".equals(info.subresource()) && !verb.equals("patch")) {
       scale(exchange, type, info, verb);

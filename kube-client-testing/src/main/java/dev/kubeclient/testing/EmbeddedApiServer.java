@@ -79,7 +79,8 @@ import org.slf4j.LoggerFactory;
  *       conditions, ...), not from the Go types; {@code /openapi/v3} lists operations without
  *       schemas ({@code kubectl explain} does not work) and {@code /openapi/v2} is 404.
  *   <li>Objects are not validated against schemas: only names, apiVersion/kind, namespace and
- *       resourceVersion rules are checked; {@code fieldValidation} is accepted and ignored.
+ *       resourceVersion rules are checked; {@code fieldValidation} is accepted and ignored. Nor are
+ *       they defaulted (no Service cluster IPs, no Pod defaults) beyond server-set metadata.
  * </ul>
  *
  * <p>Lifecycle: new → running ({@link #start()}) → closed ({@link #close()}). {@code start()} on a

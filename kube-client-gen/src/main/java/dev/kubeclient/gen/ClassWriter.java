@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 final class ClassWriter {
   private record Property(String json, String field, String suffix, TypeRef type, String doc) {}
 
+  private static final List<String> HEAD = List.of("apiVersion", "kind", "metadata");
+
   private final ModelGenerator generator;
   private final String definitionName;
   private final JsonNode definition;
@@ -42,6 +44,8 @@ final class ClassWriter {
               generator.typeOf(e.getValue(), pkg, definitionName + "." + json),
               e.getValue().path("description").asText("")));
     }
+    // apiVersion, kind and metadata lead, as the API server writes them; the rest keep spec order.
+    properties.sort(java.util.Comparator.comparingInt(p -> HEAD.indexOf(p.json) & 0xff));
   }
 
   /** The single group/version/kind of a top-level kind with apiVersion and kind, else null. */

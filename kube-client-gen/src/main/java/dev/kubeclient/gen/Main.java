@@ -38,8 +38,9 @@ public final class Main {
     Path typedRoot = repositoryRoot.resolve("kube-client-typed/src/generated");
     SourceSink core = new SourceSink(coreRoot.resolve("java"));
     SourceSink typed = new SourceSink(typedRoot.resolve("java"));
-    core.clean();
-    typed.clean();
+    for (Path generated : new Path[] {coreRoot, typedRoot}) {
+      new SourceSink(generated).clean();
+    }
     CatalogGenerator catalog = new CatalogGenerator();
     catalog.collect(root.path("paths"));
     catalog.write(core);

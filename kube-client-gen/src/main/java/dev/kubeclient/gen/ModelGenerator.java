@@ -102,8 +102,10 @@ final class ModelGenerator {
     for (String pkg : packages.keySet()) {
       (Names.isCore(pkg) ? core : typed).write(pkg, "package-info", packageInfo(pkg));
     }
-    new RegistryWriter(core, "dev.kubeclient.core.meta.v1", "CoreKinds", coreKinds).write();
-    new RegistryWriter(typed, "dev.kubeclient.typed.api", "TypedKinds", typedKinds).write();
+    new RegistryWriter(core, coreResources, "dev.kubeclient.core.meta.v1", "CoreKinds", coreKinds)
+        .write();
+    new RegistryWriter(typed, typedResources, "dev.kubeclient.typed.api", "TypedKinds", typedKinds)
+        .write();
     typed.write(
         "dev.kubeclient.typed.api",
         "package-info",

@@ -2,624 +2,624 @@
 package dev.kubeclient.typed.api;
 
 /**
- * Every generated kind of this module with its apiVersion, for the (apiVersion, kind) to class
- * registry. Stateless and thread-safe.
+ * Registers every generated kind of this module with its apiVersion in a {@link
+ * dev.kubeclient.core.runtime.Scheme}; found through {@link java.util.ServiceLoader}. Stateless and
+ * thread-safe.
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
-public final class TypedKinds {
-  /** Receives one kind. */
-  @FunctionalInterface
-  public interface Sink {
-    /** Accepts the class that models {@code kind} of {@code apiVersion}. */
-    void accept(String apiVersion, String kind, Class<?> type);
-  }
+public final class TypedKinds implements dev.kubeclient.core.runtime.SchemeRegistrar {
+  /** Creates the registrar; ServiceLoader calls this. */
+  public TypedKinds() {}
 
-  private TypedKinds() {}
-
-  /** Hands every kind of this module to {@code sink}, in apiVersion order. */
-  public static void registerAll(Sink sink) {
-    sink.accept(
+  /** Registers every kind of this module, in apiVersion order. */
+  @Override
+  public void register(dev.kubeclient.core.runtime.Scheme sink) {
+    sink.register(
         "admissionregistration.k8s.io/v1",
         "MutatingAdmissionPolicy",
         dev.kubeclient.typed.api.admissionregistration.v1.MutatingAdmissionPolicy.class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1",
         "MutatingAdmissionPolicyBinding",
         dev.kubeclient.typed.api.admissionregistration.v1.MutatingAdmissionPolicyBinding.class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1",
         "MutatingAdmissionPolicyBindingList",
         dev.kubeclient.typed.api.admissionregistration.v1.MutatingAdmissionPolicyBindingList.class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1",
         "MutatingAdmissionPolicyList",
         dev.kubeclient.typed.api.admissionregistration.v1.MutatingAdmissionPolicyList.class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1",
         "MutatingWebhookConfiguration",
         dev.kubeclient.typed.api.admissionregistration.v1.MutatingWebhookConfiguration.class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1",
         "MutatingWebhookConfigurationList",
         dev.kubeclient.typed.api.admissionregistration.v1.MutatingWebhookConfigurationList.class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1",
         "ValidatingAdmissionPolicy",
         dev.kubeclient.typed.api.admissionregistration.v1.ValidatingAdmissionPolicy.class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1",
         "ValidatingAdmissionPolicyBinding",
         dev.kubeclient.typed.api.admissionregistration.v1.ValidatingAdmissionPolicyBinding.class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1",
         "ValidatingAdmissionPolicyBindingList",
         dev.kubeclient.typed.api.admissionregistration.v1.ValidatingAdmissionPolicyBindingList
             .class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1",
         "ValidatingAdmissionPolicyList",
         dev.kubeclient.typed.api.admissionregistration.v1.ValidatingAdmissionPolicyList.class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1",
         "ValidatingWebhookConfiguration",
         dev.kubeclient.typed.api.admissionregistration.v1.ValidatingWebhookConfiguration.class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1",
         "ValidatingWebhookConfigurationList",
         dev.kubeclient.typed.api.admissionregistration.v1.ValidatingWebhookConfigurationList.class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1alpha1",
         "MutatingAdmissionPolicy",
         dev.kubeclient.typed.api.admissionregistration.v1alpha1.MutatingAdmissionPolicy.class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1alpha1",
         "MutatingAdmissionPolicyBinding",
         dev.kubeclient.typed.api.admissionregistration.v1alpha1.MutatingAdmissionPolicyBinding
             .class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1alpha1",
         "MutatingAdmissionPolicyBindingList",
         dev.kubeclient.typed.api.admissionregistration.v1alpha1.MutatingAdmissionPolicyBindingList
             .class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1alpha1",
         "MutatingAdmissionPolicyList",
         dev.kubeclient.typed.api.admissionregistration.v1alpha1.MutatingAdmissionPolicyList.class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1beta1",
         "MutatingAdmissionPolicy",
         dev.kubeclient.typed.api.admissionregistration.v1beta1.MutatingAdmissionPolicy.class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1beta1",
         "MutatingAdmissionPolicyBinding",
         dev.kubeclient.typed.api.admissionregistration.v1beta1.MutatingAdmissionPolicyBinding
             .class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1beta1",
         "MutatingAdmissionPolicyBindingList",
         dev.kubeclient.typed.api.admissionregistration.v1beta1.MutatingAdmissionPolicyBindingList
             .class);
-    sink.accept(
+    sink.register(
         "admissionregistration.k8s.io/v1beta1",
         "MutatingAdmissionPolicyList",
         dev.kubeclient.typed.api.admissionregistration.v1beta1.MutatingAdmissionPolicyList.class);
-    sink.accept(
+    sink.register(
         "apiextensions.k8s.io/v1",
         "CustomResourceDefinition",
         dev.kubeclient.typed.api.apiextensions.v1.CustomResourceDefinition.class);
-    sink.accept(
+    sink.register(
         "apiextensions.k8s.io/v1",
         "CustomResourceDefinitionList",
         dev.kubeclient.typed.api.apiextensions.v1.CustomResourceDefinitionList.class);
-    sink.accept(
+    sink.register(
         "apiregistration.k8s.io/v1",
         "APIService",
         dev.kubeclient.typed.api.apiregistration.v1.APIService.class);
-    sink.accept(
+    sink.register(
         "apiregistration.k8s.io/v1",
         "APIServiceList",
         dev.kubeclient.typed.api.apiregistration.v1.APIServiceList.class);
-    sink.accept(
+    sink.register(
         "apps/v1", "ControllerRevision", dev.kubeclient.typed.api.apps.v1.ControllerRevision.class);
-    sink.accept(
+    sink.register(
         "apps/v1",
         "ControllerRevisionList",
         dev.kubeclient.typed.api.apps.v1.ControllerRevisionList.class);
-    sink.accept("apps/v1", "DaemonSet", dev.kubeclient.typed.api.apps.v1.DaemonSet.class);
-    sink.accept("apps/v1", "DaemonSetList", dev.kubeclient.typed.api.apps.v1.DaemonSetList.class);
-    sink.accept("apps/v1", "Deployment", dev.kubeclient.typed.api.apps.v1.Deployment.class);
-    sink.accept("apps/v1", "DeploymentList", dev.kubeclient.typed.api.apps.v1.DeploymentList.class);
-    sink.accept("apps/v1", "ReplicaSet", dev.kubeclient.typed.api.apps.v1.ReplicaSet.class);
-    sink.accept("apps/v1", "ReplicaSetList", dev.kubeclient.typed.api.apps.v1.ReplicaSetList.class);
-    sink.accept("apps/v1", "StatefulSet", dev.kubeclient.typed.api.apps.v1.StatefulSet.class);
-    sink.accept(
+    sink.register("apps/v1", "DaemonSet", dev.kubeclient.typed.api.apps.v1.DaemonSet.class);
+    sink.register("apps/v1", "DaemonSetList", dev.kubeclient.typed.api.apps.v1.DaemonSetList.class);
+    sink.register("apps/v1", "Deployment", dev.kubeclient.typed.api.apps.v1.Deployment.class);
+    sink.register(
+        "apps/v1", "DeploymentList", dev.kubeclient.typed.api.apps.v1.DeploymentList.class);
+    sink.register("apps/v1", "ReplicaSet", dev.kubeclient.typed.api.apps.v1.ReplicaSet.class);
+    sink.register(
+        "apps/v1", "ReplicaSetList", dev.kubeclient.typed.api.apps.v1.ReplicaSetList.class);
+    sink.register("apps/v1", "StatefulSet", dev.kubeclient.typed.api.apps.v1.StatefulSet.class);
+    sink.register(
         "apps/v1", "StatefulSetList", dev.kubeclient.typed.api.apps.v1.StatefulSetList.class);
-    sink.accept(
+    sink.register(
         "authentication.k8s.io/v1",
         "SelfSubjectReview",
         dev.kubeclient.typed.api.authentication.v1.SelfSubjectReview.class);
-    sink.accept(
+    sink.register(
         "authentication.k8s.io/v1",
         "TokenRequest",
         dev.kubeclient.typed.api.authentication.v1.TokenRequest.class);
-    sink.accept(
+    sink.register(
         "authentication.k8s.io/v1",
         "TokenReview",
         dev.kubeclient.typed.api.authentication.v1.TokenReview.class);
-    sink.accept(
+    sink.register(
         "authorization.k8s.io/v1",
         "LocalSubjectAccessReview",
         dev.kubeclient.typed.api.authorization.v1.LocalSubjectAccessReview.class);
-    sink.accept(
+    sink.register(
         "authorization.k8s.io/v1",
         "SelfSubjectAccessReview",
         dev.kubeclient.typed.api.authorization.v1.SelfSubjectAccessReview.class);
-    sink.accept(
+    sink.register(
         "authorization.k8s.io/v1",
         "SelfSubjectRulesReview",
         dev.kubeclient.typed.api.authorization.v1.SelfSubjectRulesReview.class);
-    sink.accept(
+    sink.register(
         "authorization.k8s.io/v1",
         "SubjectAccessReview",
         dev.kubeclient.typed.api.authorization.v1.SubjectAccessReview.class);
-    sink.accept(
+    sink.register(
         "autoscaling/v1",
         "HorizontalPodAutoscaler",
         dev.kubeclient.typed.api.autoscaling.v1.HorizontalPodAutoscaler.class);
-    sink.accept(
+    sink.register(
         "autoscaling/v1",
         "HorizontalPodAutoscalerList",
         dev.kubeclient.typed.api.autoscaling.v1.HorizontalPodAutoscalerList.class);
-    sink.accept("autoscaling/v1", "Scale", dev.kubeclient.typed.api.autoscaling.v1.Scale.class);
-    sink.accept(
+    sink.register("autoscaling/v1", "Scale", dev.kubeclient.typed.api.autoscaling.v1.Scale.class);
+    sink.register(
         "autoscaling/v2",
         "HorizontalPodAutoscaler",
         dev.kubeclient.typed.api.autoscaling.v2.HorizontalPodAutoscaler.class);
-    sink.accept(
+    sink.register(
         "autoscaling/v2",
         "HorizontalPodAutoscalerList",
         dev.kubeclient.typed.api.autoscaling.v2.HorizontalPodAutoscalerList.class);
-    sink.accept("batch/v1", "CronJob", dev.kubeclient.typed.api.batch.v1.CronJob.class);
-    sink.accept("batch/v1", "CronJobList", dev.kubeclient.typed.api.batch.v1.CronJobList.class);
-    sink.accept("batch/v1", "Job", dev.kubeclient.typed.api.batch.v1.Job.class);
-    sink.accept("batch/v1", "JobList", dev.kubeclient.typed.api.batch.v1.JobList.class);
-    sink.accept(
+    sink.register("batch/v1", "CronJob", dev.kubeclient.typed.api.batch.v1.CronJob.class);
+    sink.register("batch/v1", "CronJobList", dev.kubeclient.typed.api.batch.v1.CronJobList.class);
+    sink.register("batch/v1", "Job", dev.kubeclient.typed.api.batch.v1.Job.class);
+    sink.register("batch/v1", "JobList", dev.kubeclient.typed.api.batch.v1.JobList.class);
+    sink.register(
         "certificates.k8s.io/v1",
         "CertificateSigningRequest",
         dev.kubeclient.typed.api.certificates.v1.CertificateSigningRequest.class);
-    sink.accept(
+    sink.register(
         "certificates.k8s.io/v1",
         "CertificateSigningRequestList",
         dev.kubeclient.typed.api.certificates.v1.CertificateSigningRequestList.class);
-    sink.accept(
+    sink.register(
         "certificates.k8s.io/v1alpha1",
         "ClusterTrustBundle",
         dev.kubeclient.typed.api.certificates.v1alpha1.ClusterTrustBundle.class);
-    sink.accept(
+    sink.register(
         "certificates.k8s.io/v1alpha1",
         "ClusterTrustBundleList",
         dev.kubeclient.typed.api.certificates.v1alpha1.ClusterTrustBundleList.class);
-    sink.accept(
+    sink.register(
         "certificates.k8s.io/v1beta1",
         "ClusterTrustBundle",
         dev.kubeclient.typed.api.certificates.v1beta1.ClusterTrustBundle.class);
-    sink.accept(
+    sink.register(
         "certificates.k8s.io/v1beta1",
         "ClusterTrustBundleList",
         dev.kubeclient.typed.api.certificates.v1beta1.ClusterTrustBundleList.class);
-    sink.accept(
+    sink.register(
         "certificates.k8s.io/v1beta1",
         "PodCertificateRequest",
         dev.kubeclient.typed.api.certificates.v1beta1.PodCertificateRequest.class);
-    sink.accept(
+    sink.register(
         "certificates.k8s.io/v1beta1",
         "PodCertificateRequestList",
         dev.kubeclient.typed.api.certificates.v1beta1.PodCertificateRequestList.class);
-    sink.accept(
+    sink.register(
         "coordination.k8s.io/v1", "Lease", dev.kubeclient.typed.api.coordination.v1.Lease.class);
-    sink.accept(
+    sink.register(
         "coordination.k8s.io/v1",
         "LeaseList",
         dev.kubeclient.typed.api.coordination.v1.LeaseList.class);
-    sink.accept(
+    sink.register(
         "coordination.k8s.io/v1alpha2",
         "LeaseCandidate",
         dev.kubeclient.typed.api.coordination.v1alpha2.LeaseCandidate.class);
-    sink.accept(
+    sink.register(
         "coordination.k8s.io/v1alpha2",
         "LeaseCandidateList",
         dev.kubeclient.typed.api.coordination.v1alpha2.LeaseCandidateList.class);
-    sink.accept(
+    sink.register(
         "coordination.k8s.io/v1beta1",
         "LeaseCandidate",
         dev.kubeclient.typed.api.coordination.v1beta1.LeaseCandidate.class);
-    sink.accept(
+    sink.register(
         "coordination.k8s.io/v1beta1",
         "LeaseCandidateList",
         dev.kubeclient.typed.api.coordination.v1beta1.LeaseCandidateList.class);
-    sink.accept(
+    sink.register(
         "discovery.k8s.io/v1",
         "EndpointSlice",
         dev.kubeclient.typed.api.discovery.v1.EndpointSlice.class);
-    sink.accept(
+    sink.register(
         "discovery.k8s.io/v1",
         "EndpointSliceList",
         dev.kubeclient.typed.api.discovery.v1.EndpointSliceList.class);
-    sink.accept("events.k8s.io/v1", "Event", dev.kubeclient.typed.api.events.v1.Event.class);
-    sink.accept(
+    sink.register("events.k8s.io/v1", "Event", dev.kubeclient.typed.api.events.v1.Event.class);
+    sink.register(
         "events.k8s.io/v1", "EventList", dev.kubeclient.typed.api.events.v1.EventList.class);
-    sink.accept(
+    sink.register(
         "flowcontrol.apiserver.k8s.io/v1",
         "FlowSchema",
         dev.kubeclient.typed.api.flowcontrol.v1.FlowSchema.class);
-    sink.accept(
+    sink.register(
         "flowcontrol.apiserver.k8s.io/v1",
         "FlowSchemaList",
         dev.kubeclient.typed.api.flowcontrol.v1.FlowSchemaList.class);
-    sink.accept(
+    sink.register(
         "flowcontrol.apiserver.k8s.io/v1",
         "PriorityLevelConfiguration",
         dev.kubeclient.typed.api.flowcontrol.v1.PriorityLevelConfiguration.class);
-    sink.accept(
+    sink.register(
         "flowcontrol.apiserver.k8s.io/v1",
         "PriorityLevelConfigurationList",
         dev.kubeclient.typed.api.flowcontrol.v1.PriorityLevelConfigurationList.class);
-    sink.accept(
+    sink.register(
         "internal.apiserver.k8s.io/v1alpha1",
         "StorageVersion",
         dev.kubeclient.typed.api.apiserverinternal.v1alpha1.StorageVersion.class);
-    sink.accept(
+    sink.register(
         "internal.apiserver.k8s.io/v1alpha1",
         "StorageVersionList",
         dev.kubeclient.typed.api.apiserverinternal.v1alpha1.StorageVersionList.class);
-    sink.accept(
+    sink.register(
         "networking.k8s.io/v1",
         "IPAddress",
         dev.kubeclient.typed.api.networking.v1.IPAddress.class);
-    sink.accept(
+    sink.register(
         "networking.k8s.io/v1",
         "IPAddressList",
         dev.kubeclient.typed.api.networking.v1.IPAddressList.class);
-    sink.accept(
+    sink.register(
         "networking.k8s.io/v1", "Ingress", dev.kubeclient.typed.api.networking.v1.Ingress.class);
-    sink.accept(
+    sink.register(
         "networking.k8s.io/v1",
         "IngressClass",
         dev.kubeclient.typed.api.networking.v1.IngressClass.class);
-    sink.accept(
+    sink.register(
         "networking.k8s.io/v1",
         "IngressClassList",
         dev.kubeclient.typed.api.networking.v1.IngressClassList.class);
-    sink.accept(
+    sink.register(
         "networking.k8s.io/v1",
         "IngressList",
         dev.kubeclient.typed.api.networking.v1.IngressList.class);
-    sink.accept(
+    sink.register(
         "networking.k8s.io/v1",
         "NetworkPolicy",
         dev.kubeclient.typed.api.networking.v1.NetworkPolicy.class);
-    sink.accept(
+    sink.register(
         "networking.k8s.io/v1",
         "NetworkPolicyList",
         dev.kubeclient.typed.api.networking.v1.NetworkPolicyList.class);
-    sink.accept(
+    sink.register(
         "networking.k8s.io/v1",
         "ServiceCIDR",
         dev.kubeclient.typed.api.networking.v1.ServiceCIDR.class);
-    sink.accept(
+    sink.register(
         "networking.k8s.io/v1",
         "ServiceCIDRList",
         dev.kubeclient.typed.api.networking.v1.ServiceCIDRList.class);
-    sink.accept(
+    sink.register(
         "networking.k8s.io/v1beta1",
         "IPAddress",
         dev.kubeclient.typed.api.networking.v1beta1.IPAddress.class);
-    sink.accept(
+    sink.register(
         "networking.k8s.io/v1beta1",
         "IPAddressList",
         dev.kubeclient.typed.api.networking.v1beta1.IPAddressList.class);
-    sink.accept(
+    sink.register(
         "networking.k8s.io/v1beta1",
         "ServiceCIDR",
         dev.kubeclient.typed.api.networking.v1beta1.ServiceCIDR.class);
-    sink.accept(
+    sink.register(
         "networking.k8s.io/v1beta1",
         "ServiceCIDRList",
         dev.kubeclient.typed.api.networking.v1beta1.ServiceCIDRList.class);
-    sink.accept(
+    sink.register(
         "node.k8s.io/v1", "RuntimeClass", dev.kubeclient.typed.api.node.v1.RuntimeClass.class);
-    sink.accept(
+    sink.register(
         "node.k8s.io/v1",
         "RuntimeClassList",
         dev.kubeclient.typed.api.node.v1.RuntimeClassList.class);
-    sink.accept("policy/v1", "Eviction", dev.kubeclient.typed.api.policy.v1.Eviction.class);
-    sink.accept(
+    sink.register("policy/v1", "Eviction", dev.kubeclient.typed.api.policy.v1.Eviction.class);
+    sink.register(
         "policy/v1",
         "PodDisruptionBudget",
         dev.kubeclient.typed.api.policy.v1.PodDisruptionBudget.class);
-    sink.accept(
+    sink.register(
         "policy/v1",
         "PodDisruptionBudgetList",
         dev.kubeclient.typed.api.policy.v1.PodDisruptionBudgetList.class);
-    sink.accept(
+    sink.register(
         "rbac.authorization.k8s.io/v1",
         "ClusterRole",
         dev.kubeclient.typed.api.rbac.v1.ClusterRole.class);
-    sink.accept(
+    sink.register(
         "rbac.authorization.k8s.io/v1",
         "ClusterRoleBinding",
         dev.kubeclient.typed.api.rbac.v1.ClusterRoleBinding.class);
-    sink.accept(
+    sink.register(
         "rbac.authorization.k8s.io/v1",
         "ClusterRoleBindingList",
         dev.kubeclient.typed.api.rbac.v1.ClusterRoleBindingList.class);
-    sink.accept(
+    sink.register(
         "rbac.authorization.k8s.io/v1",
         "ClusterRoleList",
         dev.kubeclient.typed.api.rbac.v1.ClusterRoleList.class);
-    sink.accept(
+    sink.register(
         "rbac.authorization.k8s.io/v1", "Role", dev.kubeclient.typed.api.rbac.v1.Role.class);
-    sink.accept(
+    sink.register(
         "rbac.authorization.k8s.io/v1",
         "RoleBinding",
         dev.kubeclient.typed.api.rbac.v1.RoleBinding.class);
-    sink.accept(
+    sink.register(
         "rbac.authorization.k8s.io/v1",
         "RoleBindingList",
         dev.kubeclient.typed.api.rbac.v1.RoleBindingList.class);
-    sink.accept(
+    sink.register(
         "rbac.authorization.k8s.io/v1",
         "RoleList",
         dev.kubeclient.typed.api.rbac.v1.RoleList.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1",
         "DeviceClass",
         dev.kubeclient.typed.api.resource.v1.DeviceClass.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1",
         "DeviceClassList",
         dev.kubeclient.typed.api.resource.v1.DeviceClassList.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1",
         "ResourceClaim",
         dev.kubeclient.typed.api.resource.v1.ResourceClaim.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1",
         "ResourceClaimList",
         dev.kubeclient.typed.api.resource.v1.ResourceClaimList.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1",
         "ResourceClaimTemplate",
         dev.kubeclient.typed.api.resource.v1.ResourceClaimTemplate.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1",
         "ResourceClaimTemplateList",
         dev.kubeclient.typed.api.resource.v1.ResourceClaimTemplateList.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1",
         "ResourceSlice",
         dev.kubeclient.typed.api.resource.v1.ResourceSlice.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1",
         "ResourceSliceList",
         dev.kubeclient.typed.api.resource.v1.ResourceSliceList.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1alpha3",
         "DeviceTaintRule",
         dev.kubeclient.typed.api.resource.v1alpha3.DeviceTaintRule.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1alpha3",
         "DeviceTaintRuleList",
         dev.kubeclient.typed.api.resource.v1alpha3.DeviceTaintRuleList.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1alpha3",
         "ResourcePoolStatusRequest",
         dev.kubeclient.typed.api.resource.v1alpha3.ResourcePoolStatusRequest.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1alpha3",
         "ResourcePoolStatusRequestList",
         dev.kubeclient.typed.api.resource.v1alpha3.ResourcePoolStatusRequestList.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta1",
         "DeviceClass",
         dev.kubeclient.typed.api.resource.v1beta1.DeviceClass.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta1",
         "DeviceClassList",
         dev.kubeclient.typed.api.resource.v1beta1.DeviceClassList.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta1",
         "ResourceClaim",
         dev.kubeclient.typed.api.resource.v1beta1.ResourceClaim.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta1",
         "ResourceClaimList",
         dev.kubeclient.typed.api.resource.v1beta1.ResourceClaimList.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta1",
         "ResourceClaimTemplate",
         dev.kubeclient.typed.api.resource.v1beta1.ResourceClaimTemplate.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta1",
         "ResourceClaimTemplateList",
         dev.kubeclient.typed.api.resource.v1beta1.ResourceClaimTemplateList.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta1",
         "ResourceSlice",
         dev.kubeclient.typed.api.resource.v1beta1.ResourceSlice.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta1",
         "ResourceSliceList",
         dev.kubeclient.typed.api.resource.v1beta1.ResourceSliceList.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta2",
         "DeviceClass",
         dev.kubeclient.typed.api.resource.v1beta2.DeviceClass.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta2",
         "DeviceClassList",
         dev.kubeclient.typed.api.resource.v1beta2.DeviceClassList.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta2",
         "DeviceTaintRule",
         dev.kubeclient.typed.api.resource.v1beta2.DeviceTaintRule.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta2",
         "DeviceTaintRuleList",
         dev.kubeclient.typed.api.resource.v1beta2.DeviceTaintRuleList.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta2",
         "ResourceClaim",
         dev.kubeclient.typed.api.resource.v1beta2.ResourceClaim.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta2",
         "ResourceClaimList",
         dev.kubeclient.typed.api.resource.v1beta2.ResourceClaimList.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta2",
         "ResourceClaimTemplate",
         dev.kubeclient.typed.api.resource.v1beta2.ResourceClaimTemplate.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta2",
         "ResourceClaimTemplateList",
         dev.kubeclient.typed.api.resource.v1beta2.ResourceClaimTemplateList.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta2",
         "ResourceSlice",
         dev.kubeclient.typed.api.resource.v1beta2.ResourceSlice.class);
-    sink.accept(
+    sink.register(
         "resource.k8s.io/v1beta2",
         "ResourceSliceList",
         dev.kubeclient.typed.api.resource.v1beta2.ResourceSliceList.class);
-    sink.accept(
+    sink.register(
         "scheduling.k8s.io/v1",
         "PriorityClass",
         dev.kubeclient.typed.api.scheduling.v1.PriorityClass.class);
-    sink.accept(
+    sink.register(
         "scheduling.k8s.io/v1",
         "PriorityClassList",
         dev.kubeclient.typed.api.scheduling.v1.PriorityClassList.class);
-    sink.accept(
+    sink.register(
         "scheduling.k8s.io/v1alpha2",
         "PodGroup",
         dev.kubeclient.typed.api.scheduling.v1alpha2.PodGroup.class);
-    sink.accept(
+    sink.register(
         "scheduling.k8s.io/v1alpha2",
         "PodGroupList",
         dev.kubeclient.typed.api.scheduling.v1alpha2.PodGroupList.class);
-    sink.accept(
+    sink.register(
         "scheduling.k8s.io/v1alpha2",
         "Workload",
         dev.kubeclient.typed.api.scheduling.v1alpha2.Workload.class);
-    sink.accept(
+    sink.register(
         "scheduling.k8s.io/v1alpha2",
         "WorkloadList",
         dev.kubeclient.typed.api.scheduling.v1alpha2.WorkloadList.class);
-    sink.accept(
+    sink.register(
         "storage.k8s.io/v1", "CSIDriver", dev.kubeclient.typed.api.storage.v1.CSIDriver.class);
-    sink.accept(
+    sink.register(
         "storage.k8s.io/v1",
         "CSIDriverList",
         dev.kubeclient.typed.api.storage.v1.CSIDriverList.class);
-    sink.accept("storage.k8s.io/v1", "CSINode", dev.kubeclient.typed.api.storage.v1.CSINode.class);
-    sink.accept(
+    sink.register(
+        "storage.k8s.io/v1", "CSINode", dev.kubeclient.typed.api.storage.v1.CSINode.class);
+    sink.register(
         "storage.k8s.io/v1", "CSINodeList", dev.kubeclient.typed.api.storage.v1.CSINodeList.class);
-    sink.accept(
+    sink.register(
         "storage.k8s.io/v1",
         "CSIStorageCapacity",
         dev.kubeclient.typed.api.storage.v1.CSIStorageCapacity.class);
-    sink.accept(
+    sink.register(
         "storage.k8s.io/v1",
         "CSIStorageCapacityList",
         dev.kubeclient.typed.api.storage.v1.CSIStorageCapacityList.class);
-    sink.accept(
+    sink.register(
         "storage.k8s.io/v1",
         "StorageClass",
         dev.kubeclient.typed.api.storage.v1.StorageClass.class);
-    sink.accept(
+    sink.register(
         "storage.k8s.io/v1",
         "StorageClassList",
         dev.kubeclient.typed.api.storage.v1.StorageClassList.class);
-    sink.accept(
+    sink.register(
         "storage.k8s.io/v1",
         "VolumeAttachment",
         dev.kubeclient.typed.api.storage.v1.VolumeAttachment.class);
-    sink.accept(
+    sink.register(
         "storage.k8s.io/v1",
         "VolumeAttachmentList",
         dev.kubeclient.typed.api.storage.v1.VolumeAttachmentList.class);
-    sink.accept(
+    sink.register(
         "storage.k8s.io/v1",
         "VolumeAttributesClass",
         dev.kubeclient.typed.api.storage.v1.VolumeAttributesClass.class);
-    sink.accept(
+    sink.register(
         "storage.k8s.io/v1",
         "VolumeAttributesClassList",
         dev.kubeclient.typed.api.storage.v1.VolumeAttributesClassList.class);
-    sink.accept(
+    sink.register(
         "storage.k8s.io/v1beta1",
         "VolumeAttributesClass",
         dev.kubeclient.typed.api.storage.v1beta1.VolumeAttributesClass.class);
-    sink.accept(
+    sink.register(
         "storage.k8s.io/v1beta1",
         "VolumeAttributesClassList",
         dev.kubeclient.typed.api.storage.v1beta1.VolumeAttributesClassList.class);
-    sink.accept(
+    sink.register(
         "storagemigration.k8s.io/v1beta1",
         "StorageVersionMigration",
         dev.kubeclient.typed.api.storagemigration.v1beta1.StorageVersionMigration.class);
-    sink.accept(
+    sink.register(
         "storagemigration.k8s.io/v1beta1",
         "StorageVersionMigrationList",
         dev.kubeclient.typed.api.storagemigration.v1beta1.StorageVersionMigrationList.class);
-    sink.accept("v1", "Binding", dev.kubeclient.typed.api.core.v1.Binding.class);
-    sink.accept("v1", "ComponentStatus", dev.kubeclient.typed.api.core.v1.ComponentStatus.class);
-    sink.accept(
+    sink.register("v1", "Binding", dev.kubeclient.typed.api.core.v1.Binding.class);
+    sink.register("v1", "ComponentStatus", dev.kubeclient.typed.api.core.v1.ComponentStatus.class);
+    sink.register(
         "v1", "ComponentStatusList", dev.kubeclient.typed.api.core.v1.ComponentStatusList.class);
-    sink.accept("v1", "ConfigMap", dev.kubeclient.typed.api.core.v1.ConfigMap.class);
-    sink.accept("v1", "ConfigMapList", dev.kubeclient.typed.api.core.v1.ConfigMapList.class);
-    sink.accept("v1", "Endpoints", dev.kubeclient.typed.api.core.v1.Endpoints.class);
-    sink.accept("v1", "EndpointsList", dev.kubeclient.typed.api.core.v1.EndpointsList.class);
-    sink.accept("v1", "Event", dev.kubeclient.typed.api.core.v1.Event.class);
-    sink.accept("v1", "EventList", dev.kubeclient.typed.api.core.v1.EventList.class);
-    sink.accept("v1", "LimitRange", dev.kubeclient.typed.api.core.v1.LimitRange.class);
-    sink.accept("v1", "LimitRangeList", dev.kubeclient.typed.api.core.v1.LimitRangeList.class);
-    sink.accept("v1", "Namespace", dev.kubeclient.typed.api.core.v1.Namespace.class);
-    sink.accept("v1", "NamespaceList", dev.kubeclient.typed.api.core.v1.NamespaceList.class);
-    sink.accept("v1", "Node", dev.kubeclient.typed.api.core.v1.Node.class);
-    sink.accept("v1", "NodeList", dev.kubeclient.typed.api.core.v1.NodeList.class);
-    sink.accept("v1", "PersistentVolume", dev.kubeclient.typed.api.core.v1.PersistentVolume.class);
-    sink.accept(
+    sink.register("v1", "ConfigMap", dev.kubeclient.typed.api.core.v1.ConfigMap.class);
+    sink.register("v1", "ConfigMapList", dev.kubeclient.typed.api.core.v1.ConfigMapList.class);
+    sink.register("v1", "Endpoints", dev.kubeclient.typed.api.core.v1.Endpoints.class);
+    sink.register("v1", "EndpointsList", dev.kubeclient.typed.api.core.v1.EndpointsList.class);
+    sink.register("v1", "Event", dev.kubeclient.typed.api.core.v1.Event.class);
+    sink.register("v1", "EventList", dev.kubeclient.typed.api.core.v1.EventList.class);
+    sink.register("v1", "LimitRange", dev.kubeclient.typed.api.core.v1.LimitRange.class);
+    sink.register("v1", "LimitRangeList", dev.kubeclient.typed.api.core.v1.LimitRangeList.class);
+    sink.register("v1", "Namespace", dev.kubeclient.typed.api.core.v1.Namespace.class);
+    sink.register("v1", "NamespaceList", dev.kubeclient.typed.api.core.v1.NamespaceList.class);
+    sink.register("v1", "Node", dev.kubeclient.typed.api.core.v1.Node.class);
+    sink.register("v1", "NodeList", dev.kubeclient.typed.api.core.v1.NodeList.class);
+    sink.register(
+        "v1", "PersistentVolume", dev.kubeclient.typed.api.core.v1.PersistentVolume.class);
+    sink.register(
         "v1",
         "PersistentVolumeClaim",
         dev.kubeclient.typed.api.core.v1.PersistentVolumeClaim.class);
-    sink.accept(
+    sink.register(
         "v1",
         "PersistentVolumeClaimList",
         dev.kubeclient.typed.api.core.v1.PersistentVolumeClaimList.class);
-    sink.accept(
+    sink.register(
         "v1", "PersistentVolumeList", dev.kubeclient.typed.api.core.v1.PersistentVolumeList.class);
-    sink.accept("v1", "Pod", dev.kubeclient.typed.api.core.v1.Pod.class);
-    sink.accept("v1", "PodList", dev.kubeclient.typed.api.core.v1.PodList.class);
-    sink.accept("v1", "PodTemplate", dev.kubeclient.typed.api.core.v1.PodTemplate.class);
-    sink.accept("v1", "PodTemplateList", dev.kubeclient.typed.api.core.v1.PodTemplateList.class);
-    sink.accept(
+    sink.register("v1", "Pod", dev.kubeclient.typed.api.core.v1.Pod.class);
+    sink.register("v1", "PodList", dev.kubeclient.typed.api.core.v1.PodList.class);
+    sink.register("v1", "PodTemplate", dev.kubeclient.typed.api.core.v1.PodTemplate.class);
+    sink.register("v1", "PodTemplateList", dev.kubeclient.typed.api.core.v1.PodTemplateList.class);
+    sink.register(
         "v1",
         "ReplicationController",
         dev.kubeclient.typed.api.core.v1.ReplicationController.class);
-    sink.accept(
+    sink.register(
         "v1",
         "ReplicationControllerList",
         dev.kubeclient.typed.api.core.v1.ReplicationControllerList.class);
-    sink.accept("v1", "ResourceQuota", dev.kubeclient.typed.api.core.v1.ResourceQuota.class);
-    sink.accept(
+    sink.register("v1", "ResourceQuota", dev.kubeclient.typed.api.core.v1.ResourceQuota.class);
+    sink.register(
         "v1", "ResourceQuotaList", dev.kubeclient.typed.api.core.v1.ResourceQuotaList.class);
-    sink.accept("v1", "Secret", dev.kubeclient.typed.api.core.v1.Secret.class);
-    sink.accept("v1", "SecretList", dev.kubeclient.typed.api.core.v1.SecretList.class);
-    sink.accept("v1", "Service", dev.kubeclient.typed.api.core.v1.Service.class);
-    sink.accept("v1", "ServiceAccount", dev.kubeclient.typed.api.core.v1.ServiceAccount.class);
-    sink.accept(
+    sink.register("v1", "Secret", dev.kubeclient.typed.api.core.v1.Secret.class);
+    sink.register("v1", "SecretList", dev.kubeclient.typed.api.core.v1.SecretList.class);
+    sink.register("v1", "Service", dev.kubeclient.typed.api.core.v1.Service.class);
+    sink.register("v1", "ServiceAccount", dev.kubeclient.typed.api.core.v1.ServiceAccount.class);
+    sink.register(
         "v1", "ServiceAccountList", dev.kubeclient.typed.api.core.v1.ServiceAccountList.class);
-    sink.accept("v1", "ServiceList", dev.kubeclient.typed.api.core.v1.ServiceList.class);
+    sink.register("v1", "ServiceList", dev.kubeclient.typed.api.core.v1.ServiceList.class);
   }
 }

@@ -39,11 +39,11 @@ public class APIGroupList {
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("groups")
-  private @Nullable List<APIGroup> groups;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
+
+  @JsonProperty("groups")
+  private @Nullable List<APIGroup> groups;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -72,6 +72,22 @@ public class APIGroupList {
   /** Sets {@code apiVersion} and returns this object. */
   public APIGroupList apiVersion(@Nullable String value) {
     this.apiVersion = value;
+    return this;
+  }
+
+  /** Kind is a string value representing the REST resource this object represents. */
+  public @Nullable String getKind() {
+    return kind;
+  }
+
+  /** Sets {@code kind}; null makes it absent. */
+  public void setKind(@Nullable String value) {
+    this.kind = value;
+  }
+
+  /** Sets {@code kind} and returns this object. */
+  public APIGroupList kind(@Nullable String value) {
+    this.kind = value;
     return this;
   }
 
@@ -107,22 +123,6 @@ public class APIGroupList {
     return addToGroups(item);
   }
 
-  /** Kind is a string value representing the REST resource this object represents. */
-  public @Nullable String getKind() {
-    return kind;
-  }
-
-  /** Sets {@code kind}; null makes it absent. */
-  public void setKind(@Nullable String value) {
-    this.kind = value;
-  }
-
-  /** Sets {@code kind} and returns this object. */
-  public APIGroupList kind(@Nullable String value) {
-    this.kind = value;
-    return this;
-  }
-
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -142,8 +142,8 @@ public class APIGroupList {
   public APIGroupList deepCopy() {
     APIGroupList copy = new APIGroupList();
     copy.apiVersion = apiVersion;
-    copy.groups = ModelSupport.copyList(groups, e0 -> e0.deepCopy());
     copy.kind = kind;
+    copy.groups = ModelSupport.copyList(groups, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -158,14 +158,14 @@ public class APIGroupList {
     }
     APIGroupList that = (APIGroupList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(groups, that.groups)
         && Objects.equals(kind, that.kind)
+        && Objects.equals(groups, that.groups)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, groups, kind, unknownFields);
+    return Objects.hash(apiVersion, kind, groups, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -173,8 +173,8 @@ public class APIGroupList {
   public String toString() {
     return ModelSupport.toStringOf("APIGroupList")
         .add("apiVersion", apiVersion)
-        .add("groups", groups)
         .add("kind", kind)
+        .add("groups", groups)
         .addUnknown(unknownFields)
         .toString();
   }

@@ -29,14 +29,14 @@ import org.jspecify.annotations.Nullable;
     setterVisibility = JsonAutoDetect.Visibility.NONE,
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class APIResource {
+  @JsonProperty("kind")
+  private @Nullable String kind;
+
   @JsonProperty("categories")
   private @Nullable List<String> categories;
 
   @JsonProperty("group")
   private @Nullable String group;
-
-  @JsonProperty("kind")
-  private @Nullable String kind;
 
   @JsonProperty("name")
   private @Nullable String name;
@@ -63,6 +63,22 @@ public class APIResource {
 
   /** Creates an empty value. */
   public APIResource() {}
+
+  /** kind is the kind for the resource (e.g. */
+  public @Nullable String getKind() {
+    return kind;
+  }
+
+  /** Sets {@code kind}; null makes it absent. */
+  public void setKind(@Nullable String value) {
+    this.kind = value;
+  }
+
+  /** Sets {@code kind} and returns this object. */
+  public APIResource kind(@Nullable String value) {
+    this.kind = value;
+    return this;
+  }
 
   /** categories is a list of the grouped resources this resource belongs to (e.g. */
   public List<String> getCategories() {
@@ -102,22 +118,6 @@ public class APIResource {
   /** Sets {@code group} and returns this object. */
   public APIResource group(@Nullable String value) {
     this.group = value;
-    return this;
-  }
-
-  /** kind is the kind for the resource (e.g. */
-  public @Nullable String getKind() {
-    return kind;
-  }
-
-  /** Sets {@code kind}; null makes it absent. */
-  public void setKind(@Nullable String value) {
-    this.kind = value;
-  }
-
-  /** Sets {@code kind} and returns this object. */
-  public APIResource kind(@Nullable String value) {
-    this.kind = value;
     return this;
   }
 
@@ -275,9 +275,9 @@ public class APIResource {
   /** Returns a deep copy that shares no mutable state with this object. */
   public APIResource deepCopy() {
     APIResource copy = new APIResource();
+    copy.kind = kind;
     copy.categories = ModelSupport.copyList(categories, e0 -> e0);
     copy.group = group;
-    copy.kind = kind;
     copy.name = name;
     copy.namespaced = namespaced;
     copy.shortNames = ModelSupport.copyList(shortNames, e0 -> e0);
@@ -298,9 +298,9 @@ public class APIResource {
       return false;
     }
     APIResource that = (APIResource) o;
-    return Objects.equals(categories, that.categories)
+    return Objects.equals(kind, that.kind)
+        && Objects.equals(categories, that.categories)
         && Objects.equals(group, that.group)
-        && Objects.equals(kind, that.kind)
         && Objects.equals(name, that.name)
         && Objects.equals(namespaced, that.namespaced)
         && Objects.equals(shortNames, that.shortNames)
@@ -314,9 +314,9 @@ public class APIResource {
   @Override
   public int hashCode() {
     return Objects.hash(
+        kind,
         categories,
         group,
-        kind,
         name,
         namespaced,
         shortNames,
@@ -331,9 +331,9 @@ public class APIResource {
   @Override
   public String toString() {
     return ModelSupport.toStringOf("APIResource")
+        .add("kind", kind)
         .add("categories", categories)
         .add("group", group)
-        .add("kind", kind)
         .add("name", name)
         .add("namespaced", namespaced)
         .add("shortNames", shortNames)

@@ -40,11 +40,11 @@ public class APIResourceList {
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("groupVersion")
-  private @Nullable String groupVersion;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
+
+  @JsonProperty("groupVersion")
+  private @Nullable String groupVersion;
 
   @JsonProperty("resources")
   private @Nullable List<APIResource> resources;
@@ -79,22 +79,6 @@ public class APIResourceList {
     return this;
   }
 
-  /** groupVersion is the group and version this APIResourceList is for. */
-  public @Nullable String getGroupVersion() {
-    return groupVersion;
-  }
-
-  /** Sets {@code groupVersion}; null makes it absent. */
-  public void setGroupVersion(@Nullable String value) {
-    this.groupVersion = value;
-  }
-
-  /** Sets {@code groupVersion} and returns this object. */
-  public APIResourceList groupVersion(@Nullable String value) {
-    this.groupVersion = value;
-    return this;
-  }
-
   /** Kind is a string value representing the REST resource this object represents. */
   public @Nullable String getKind() {
     return kind;
@@ -108,6 +92,22 @@ public class APIResourceList {
   /** Sets {@code kind} and returns this object. */
   public APIResourceList kind(@Nullable String value) {
     this.kind = value;
+    return this;
+  }
+
+  /** groupVersion is the group and version this APIResourceList is for. */
+  public @Nullable String getGroupVersion() {
+    return groupVersion;
+  }
+
+  /** Sets {@code groupVersion}; null makes it absent. */
+  public void setGroupVersion(@Nullable String value) {
+    this.groupVersion = value;
+  }
+
+  /** Sets {@code groupVersion} and returns this object. */
+  public APIResourceList groupVersion(@Nullable String value) {
+    this.groupVersion = value;
     return this;
   }
 
@@ -162,8 +162,8 @@ public class APIResourceList {
   public APIResourceList deepCopy() {
     APIResourceList copy = new APIResourceList();
     copy.apiVersion = apiVersion;
-    copy.groupVersion = groupVersion;
     copy.kind = kind;
+    copy.groupVersion = groupVersion;
     copy.resources = ModelSupport.copyList(resources, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
@@ -179,15 +179,15 @@ public class APIResourceList {
     }
     APIResourceList that = (APIResourceList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(groupVersion, that.groupVersion)
         && Objects.equals(kind, that.kind)
+        && Objects.equals(groupVersion, that.groupVersion)
         && Objects.equals(resources, that.resources)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, groupVersion, kind, resources, unknownFields);
+    return Objects.hash(apiVersion, kind, groupVersion, resources, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -195,8 +195,8 @@ public class APIResourceList {
   public String toString() {
     return ModelSupport.toStringOf("APIResourceList")
         .add("apiVersion", apiVersion)
-        .add("groupVersion", groupVersion)
         .add("kind", kind)
+        .add("groupVersion", groupVersion)
         .add("resources", resources)
         .addUnknown(unknownFields)
         .toString();

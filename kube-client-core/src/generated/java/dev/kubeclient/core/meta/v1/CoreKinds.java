@@ -2,8 +2,8 @@
 package dev.kubeclient.core.meta.v1;
 
 /**
- * Every generated kind of this module with its apiVersion, for the (apiVersion, kind) to class
- * registry. Stateless and thread-safe.
+ * Every generated kind of this module with its apiVersion; the Scheme registers them itself.
+ * Stateless and thread-safe.
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 public final class CoreKinds {

@@ -33,6 +33,9 @@ public class DeleteOptions {
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion;
 
+  @JsonProperty("kind")
+  private @Nullable String kind;
+
   @JsonProperty("dryRun")
   private @Nullable List<String> dryRun;
 
@@ -41,9 +44,6 @@ public class DeleteOptions {
 
   @JsonProperty("ignoreStoreReadErrorWithClusterBreakingPotential")
   private @Nullable Boolean ignoreStoreReadErrorWithClusterBreakingPotential;
-
-  @JsonProperty("kind")
-  private @Nullable String kind;
 
   @JsonProperty("orphanDependents")
   private @Nullable Boolean orphanDependents;
@@ -72,6 +72,22 @@ public class DeleteOptions {
   /** Sets {@code apiVersion} and returns this object. */
   public DeleteOptions apiVersion(@Nullable String value) {
     this.apiVersion = value;
+    return this;
+  }
+
+  /** Kind is a string value representing the REST resource this object represents. */
+  public @Nullable String getKind() {
+    return kind;
+  }
+
+  /** Sets {@code kind}; null makes it absent. */
+  public void setKind(@Nullable String value) {
+    this.kind = value;
+  }
+
+  /** Sets {@code kind} and returns this object. */
+  public DeleteOptions kind(@Nullable String value) {
+    this.kind = value;
     return this;
   }
 
@@ -132,22 +148,6 @@ public class DeleteOptions {
   /** Sets {@code ignoreStoreReadErrorWithClusterBreakingPotential} and returns this object. */
   public DeleteOptions ignoreStoreReadErrorWithClusterBreakingPotential(@Nullable Boolean value) {
     this.ignoreStoreReadErrorWithClusterBreakingPotential = value;
-    return this;
-  }
-
-  /** Kind is a string value representing the REST resource this object represents. */
-  public @Nullable String getKind() {
-    return kind;
-  }
-
-  /** Sets {@code kind}; null makes it absent. */
-  public void setKind(@Nullable String value) {
-    this.kind = value;
-  }
-
-  /** Sets {@code kind} and returns this object. */
-  public DeleteOptions kind(@Nullable String value) {
-    this.kind = value;
     return this;
   }
 
@@ -227,11 +227,11 @@ public class DeleteOptions {
   public DeleteOptions deepCopy() {
     DeleteOptions copy = new DeleteOptions();
     copy.apiVersion = apiVersion;
+    copy.kind = kind;
     copy.dryRun = ModelSupport.copyList(dryRun, e0 -> e0);
     copy.gracePeriodSeconds = gracePeriodSeconds;
     copy.ignoreStoreReadErrorWithClusterBreakingPotential =
         ignoreStoreReadErrorWithClusterBreakingPotential;
-    copy.kind = kind;
     copy.orphanDependents = orphanDependents;
     copy.preconditions = preconditions == null ? null : preconditions.deepCopy();
     copy.propagationPolicy = propagationPolicy;
@@ -249,12 +249,12 @@ public class DeleteOptions {
     }
     DeleteOptions that = (DeleteOptions) o;
     return Objects.equals(apiVersion, that.apiVersion)
+        && Objects.equals(kind, that.kind)
         && Objects.equals(dryRun, that.dryRun)
         && Objects.equals(gracePeriodSeconds, that.gracePeriodSeconds)
         && Objects.equals(
             ignoreStoreReadErrorWithClusterBreakingPotential,
             that.ignoreStoreReadErrorWithClusterBreakingPotential)
-        && Objects.equals(kind, that.kind)
         && Objects.equals(orphanDependents, that.orphanDependents)
         && Objects.equals(preconditions, that.preconditions)
         && Objects.equals(propagationPolicy, that.propagationPolicy)
@@ -265,10 +265,10 @@ public class DeleteOptions {
   public int hashCode() {
     return Objects.hash(
         apiVersion,
+        kind,
         dryRun,
         gracePeriodSeconds,
         ignoreStoreReadErrorWithClusterBreakingPotential,
-        kind,
         orphanDependents,
         preconditions,
         propagationPolicy,
@@ -280,12 +280,12 @@ public class DeleteOptions {
   public String toString() {
     return ModelSupport.toStringOf("DeleteOptions")
         .add("apiVersion", apiVersion)
+        .add("kind", kind)
         .add("dryRun", dryRun)
         .add("gracePeriodSeconds", gracePeriodSeconds)
         .add(
             "ignoreStoreReadErrorWithClusterBreakingPotential",
             ignoreStoreReadErrorWithClusterBreakingPotential)
-        .add("kind", kind)
         .add("orphanDependents", orphanDependents)
         .add("preconditions", preconditions)
         .add("propagationPolicy", propagationPolicy)

@@ -32,14 +32,14 @@ public class OwnerReference {
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion;
 
+  @JsonProperty("kind")
+  private @Nullable String kind;
+
   @JsonProperty("blockOwnerDeletion")
   private @Nullable Boolean blockOwnerDeletion;
 
   @JsonProperty("controller")
   private @Nullable Boolean controller;
-
-  @JsonProperty("kind")
-  private @Nullable String kind;
 
   @JsonProperty("name")
   private @Nullable String name;
@@ -65,6 +65,22 @@ public class OwnerReference {
   /** Sets {@code apiVersion} and returns this object. */
   public OwnerReference apiVersion(@Nullable String value) {
     this.apiVersion = value;
+    return this;
+  }
+
+  /** Kind of the referent. */
+  public @Nullable String getKind() {
+    return kind;
+  }
+
+  /** Sets {@code kind}; null makes it absent. */
+  public void setKind(@Nullable String value) {
+    this.kind = value;
+  }
+
+  /** Sets {@code kind} and returns this object. */
+  public OwnerReference kind(@Nullable String value) {
+    this.kind = value;
     return this;
   }
 
@@ -100,22 +116,6 @@ public class OwnerReference {
   /** Sets {@code controller} and returns this object. */
   public OwnerReference controller(@Nullable Boolean value) {
     this.controller = value;
-    return this;
-  }
-
-  /** Kind of the referent. */
-  public @Nullable String getKind() {
-    return kind;
-  }
-
-  /** Sets {@code kind}; null makes it absent. */
-  public void setKind(@Nullable String value) {
-    this.kind = value;
-  }
-
-  /** Sets {@code kind} and returns this object. */
-  public OwnerReference kind(@Nullable String value) {
-    this.kind = value;
     return this;
   }
 
@@ -170,9 +170,9 @@ public class OwnerReference {
   public OwnerReference deepCopy() {
     OwnerReference copy = new OwnerReference();
     copy.apiVersion = apiVersion;
+    copy.kind = kind;
     copy.blockOwnerDeletion = blockOwnerDeletion;
     copy.controller = controller;
-    copy.kind = kind;
     copy.name = name;
     copy.uid = uid;
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
@@ -189,9 +189,9 @@ public class OwnerReference {
     }
     OwnerReference that = (OwnerReference) o;
     return Objects.equals(apiVersion, that.apiVersion)
+        && Objects.equals(kind, that.kind)
         && Objects.equals(blockOwnerDeletion, that.blockOwnerDeletion)
         && Objects.equals(controller, that.controller)
-        && Objects.equals(kind, that.kind)
         && Objects.equals(name, that.name)
         && Objects.equals(uid, that.uid)
         && Objects.equals(unknownFields, that.unknownFields);
@@ -199,7 +199,7 @@ public class OwnerReference {
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, blockOwnerDeletion, controller, kind, name, uid, unknownFields);
+    return Objects.hash(apiVersion, kind, blockOwnerDeletion, controller, name, uid, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -207,9 +207,9 @@ public class OwnerReference {
   public String toString() {
     return ModelSupport.toStringOf("OwnerReference")
         .add("apiVersion", apiVersion)
+        .add("kind", kind)
         .add("blockOwnerDeletion", blockOwnerDeletion)
         .add("controller", controller)
-        .add("kind", kind)
         .add("name", name)
         .add("uid", uid)
         .addUnknown(unknownFields)

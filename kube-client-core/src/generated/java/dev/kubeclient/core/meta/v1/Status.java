@@ -37,20 +37,20 @@ public class Status {
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
+  @JsonProperty("kind")
+  private @Nullable String kind = KIND;
+
+  @JsonProperty("metadata")
+  private @Nullable ListMeta metadata;
+
   @JsonProperty("code")
   private @Nullable Integer code;
 
   @JsonProperty("details")
   private @Nullable StatusDetails details;
 
-  @JsonProperty("kind")
-  private @Nullable String kind = KIND;
-
   @JsonProperty("message")
   private @Nullable String message;
-
-  @JsonProperty("metadata")
-  private @Nullable ListMeta metadata;
 
   @JsonProperty("reason")
   private @Nullable String reason;
@@ -85,6 +85,47 @@ public class Status {
   /** Sets {@code apiVersion} and returns this object. */
   public Status apiVersion(@Nullable String value) {
     this.apiVersion = value;
+    return this;
+  }
+
+  /** Kind is a string value representing the REST resource this object represents. */
+  public @Nullable String getKind() {
+    return kind;
+  }
+
+  /** Sets {@code kind}; null makes it absent. */
+  public void setKind(@Nullable String value) {
+    this.kind = value;
+  }
+
+  /** Sets {@code kind} and returns this object. */
+  public Status kind(@Nullable String value) {
+    this.kind = value;
+    return this;
+  }
+
+  /** Standard list metadata. */
+  public @Nullable ListMeta getMetadata() {
+    return metadata;
+  }
+
+  /** Sets {@code metadata}; null makes it absent. */
+  public void setMetadata(@Nullable ListMeta value) {
+    this.metadata = value;
+  }
+
+  /** Sets {@code metadata} and returns this object. */
+  public Status metadata(@Nullable ListMeta value) {
+    this.metadata = value;
+    return this;
+  }
+
+  /** Edits {@code metadata}, creating it when absent, and returns this object. */
+  public Status metadata(Consumer<ListMeta> edit) {
+    if (metadata == null) {
+      metadata = new ListMeta();
+    }
+    edit.accept(metadata);
     return this;
   }
 
@@ -129,22 +170,6 @@ public class Status {
     return this;
   }
 
-  /** Kind is a string value representing the REST resource this object represents. */
-  public @Nullable String getKind() {
-    return kind;
-  }
-
-  /** Sets {@code kind}; null makes it absent. */
-  public void setKind(@Nullable String value) {
-    this.kind = value;
-  }
-
-  /** Sets {@code kind} and returns this object. */
-  public Status kind(@Nullable String value) {
-    this.kind = value;
-    return this;
-  }
-
   /** A human-readable description of the status of this operation. */
   public @Nullable String getMessage() {
     return message;
@@ -158,31 +183,6 @@ public class Status {
   /** Sets {@code message} and returns this object. */
   public Status message(@Nullable String value) {
     this.message = value;
-    return this;
-  }
-
-  /** Standard list metadata. */
-  public @Nullable ListMeta getMetadata() {
-    return metadata;
-  }
-
-  /** Sets {@code metadata}; null makes it absent. */
-  public void setMetadata(@Nullable ListMeta value) {
-    this.metadata = value;
-  }
-
-  /** Sets {@code metadata} and returns this object. */
-  public Status metadata(@Nullable ListMeta value) {
-    this.metadata = value;
-    return this;
-  }
-
-  /** Edits {@code metadata}, creating it when absent, and returns this object. */
-  public Status metadata(Consumer<ListMeta> edit) {
-    if (metadata == null) {
-      metadata = new ListMeta();
-    }
-    edit.accept(metadata);
     return this;
   }
 
@@ -237,11 +237,11 @@ public class Status {
   public Status deepCopy() {
     Status copy = new Status();
     copy.apiVersion = apiVersion;
+    copy.kind = kind;
+    copy.metadata = metadata == null ? null : metadata.deepCopy();
     copy.code = code;
     copy.details = details == null ? null : details.deepCopy();
-    copy.kind = kind;
     copy.message = message;
-    copy.metadata = metadata == null ? null : metadata.deepCopy();
     copy.reason = reason;
     copy.status = status;
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
@@ -258,11 +258,11 @@ public class Status {
     }
     Status that = (Status) o;
     return Objects.equals(apiVersion, that.apiVersion)
+        && Objects.equals(kind, that.kind)
+        && Objects.equals(metadata, that.metadata)
         && Objects.equals(code, that.code)
         && Objects.equals(details, that.details)
-        && Objects.equals(kind, that.kind)
         && Objects.equals(message, that.message)
-        && Objects.equals(metadata, that.metadata)
         && Objects.equals(reason, that.reason)
         && Objects.equals(status, that.status)
         && Objects.equals(unknownFields, that.unknownFields);
@@ -271,7 +271,7 @@ public class Status {
   @Override
   public int hashCode() {
     return Objects.hash(
-        apiVersion, code, details, kind, message, metadata, reason, status, unknownFields);
+        apiVersion, kind, metadata, code, details, message, reason, status, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -279,11 +279,11 @@ public class Status {
   public String toString() {
     return ModelSupport.toStringOf("Status")
         .add("apiVersion", apiVersion)
+        .add("kind", kind)
+        .add("metadata", metadata)
         .add("code", code)
         .add("details", details)
-        .add("kind", kind)
         .add("message", message)
-        .add("metadata", metadata)
         .add("reason", reason)
         .add("status", status)
         .addUnknown(unknownFields)

@@ -33,14 +33,14 @@ import org.jspecify.annotations.Nullable;
     setterVisibility = JsonAutoDetect.Visibility.NONE,
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class StatusDetails {
+  @JsonProperty("kind")
+  private @Nullable String kind;
+
   @JsonProperty("causes")
   private @Nullable List<StatusCause> causes;
 
   @JsonProperty("group")
   private @Nullable String group;
-
-  @JsonProperty("kind")
-  private @Nullable String kind;
 
   @JsonProperty("name")
   private @Nullable String name;
@@ -55,6 +55,22 @@ public class StatusDetails {
 
   /** Creates an empty value. */
   public StatusDetails() {}
+
+  /** The kind attribute of the resource associated with the status StatusReason. */
+  public @Nullable String getKind() {
+    return kind;
+  }
+
+  /** Sets {@code kind}; null makes it absent. */
+  public void setKind(@Nullable String value) {
+    this.kind = value;
+  }
+
+  /** Sets {@code kind} and returns this object. */
+  public StatusDetails kind(@Nullable String value) {
+    this.kind = value;
+    return this;
+  }
 
   /** The Causes array includes more details associated with the StatusReason failure. */
   public List<StatusCause> getCauses() {
@@ -101,22 +117,6 @@ public class StatusDetails {
   /** Sets {@code group} and returns this object. */
   public StatusDetails group(@Nullable String value) {
     this.group = value;
-    return this;
-  }
-
-  /** The kind attribute of the resource associated with the status StatusReason. */
-  public @Nullable String getKind() {
-    return kind;
-  }
-
-  /** Sets {@code kind}; null makes it absent. */
-  public void setKind(@Nullable String value) {
-    this.kind = value;
-  }
-
-  /** Sets {@code kind} and returns this object. */
-  public StatusDetails kind(@Nullable String value) {
-    this.kind = value;
     return this;
   }
 
@@ -189,9 +189,9 @@ public class StatusDetails {
   /** Returns a deep copy that shares no mutable state with this object. */
   public StatusDetails deepCopy() {
     StatusDetails copy = new StatusDetails();
+    copy.kind = kind;
     copy.causes = ModelSupport.copyList(causes, e0 -> e0.deepCopy());
     copy.group = group;
-    copy.kind = kind;
     copy.name = name;
     copy.retryAfterSeconds = retryAfterSeconds;
     copy.uid = uid;
@@ -208,9 +208,9 @@ public class StatusDetails {
       return false;
     }
     StatusDetails that = (StatusDetails) o;
-    return Objects.equals(causes, that.causes)
+    return Objects.equals(kind, that.kind)
+        && Objects.equals(causes, that.causes)
         && Objects.equals(group, that.group)
-        && Objects.equals(kind, that.kind)
         && Objects.equals(name, that.name)
         && Objects.equals(retryAfterSeconds, that.retryAfterSeconds)
         && Objects.equals(uid, that.uid)
@@ -219,16 +219,16 @@ public class StatusDetails {
 
   @Override
   public int hashCode() {
-    return Objects.hash(causes, group, kind, name, retryAfterSeconds, uid, unknownFields);
+    return Objects.hash(kind, causes, group, name, retryAfterSeconds, uid, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
   @Override
   public String toString() {
     return ModelSupport.toStringOf("StatusDetails")
+        .add("kind", kind)
         .add("causes", causes)
         .add("group", group)
-        .add("kind", kind)
         .add("name", name)
         .add("retryAfterSeconds", retryAfterSeconds)
         .add("uid", uid)

@@ -95,9 +95,8 @@ class ObjectMetaTest {
   }
 
   @Test
-  void registry_listsMetaKinds() {
-    java.util.Map<String, Class<?>> kinds = new java.util.HashMap<>();
-    CoreKinds.registerAll((apiVersion, kind, type) -> kinds.put(apiVersion + "/" + kind, type));
-    assertThat(kinds).containsEntry("v1/Status", Status.class);
+  void defaultScheme_findsMetaKindsThroughServiceLoader() {
+    assertThat(dev.kubeclient.core.runtime.Scheme.defaultScheme().lookup("v1", "Status"))
+        .isEqualTo(Status.class);
   }
 }

@@ -41,14 +41,14 @@ public class ValidatingAdmissionPolicyBindingList
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("items")
-  private @Nullable List<ValidatingAdmissionPolicyBinding> items;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ListMeta metadata;
+
+  @JsonProperty("items")
+  private @Nullable List<ValidatingAdmissionPolicyBinding> items;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -78,40 +78,6 @@ public class ValidatingAdmissionPolicyBindingList
   public ValidatingAdmissionPolicyBindingList apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** List of PolicyBinding. */
-  public List<ValidatingAdmissionPolicyBinding> getItems() {
-    return items == null ? List.of() : items;
-  }
-
-  /** Sets {@code items}; null makes it absent. */
-  public void setItems(@Nullable List<ValidatingAdmissionPolicyBinding> value) {
-    this.items = value;
-  }
-
-  /** Sets {@code items} and returns this object. */
-  public ValidatingAdmissionPolicyBindingList items(
-      @Nullable List<ValidatingAdmissionPolicyBinding> value) {
-    this.items = value;
-    return this;
-  }
-
-  /** Appends to {@code items}, creating the list when absent. */
-  public ValidatingAdmissionPolicyBindingList addToItems(ValidatingAdmissionPolicyBinding item) {
-    if (items == null) {
-      items = new ArrayList<>();
-    }
-    items.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code items} after editing it. */
-  public ValidatingAdmissionPolicyBindingList addToItems(
-      Consumer<ValidatingAdmissionPolicyBinding> edit) {
-    ValidatingAdmissionPolicyBinding item = new ValidatingAdmissionPolicyBinding();
-    edit.accept(item);
-    return addToItems(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -157,6 +123,40 @@ public class ValidatingAdmissionPolicyBindingList
     return this;
   }
 
+  /** List of PolicyBinding. */
+  public List<ValidatingAdmissionPolicyBinding> getItems() {
+    return items == null ? List.of() : items;
+  }
+
+  /** Sets {@code items}; null makes it absent. */
+  public void setItems(@Nullable List<ValidatingAdmissionPolicyBinding> value) {
+    this.items = value;
+  }
+
+  /** Sets {@code items} and returns this object. */
+  public ValidatingAdmissionPolicyBindingList items(
+      @Nullable List<ValidatingAdmissionPolicyBinding> value) {
+    this.items = value;
+    return this;
+  }
+
+  /** Appends to {@code items}, creating the list when absent. */
+  public ValidatingAdmissionPolicyBindingList addToItems(ValidatingAdmissionPolicyBinding item) {
+    if (items == null) {
+      items = new ArrayList<>();
+    }
+    items.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code items} after editing it. */
+  public ValidatingAdmissionPolicyBindingList addToItems(
+      Consumer<ValidatingAdmissionPolicyBinding> edit) {
+    ValidatingAdmissionPolicyBinding item = new ValidatingAdmissionPolicyBinding();
+    edit.accept(item);
+    return addToItems(item);
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -176,9 +176,9 @@ public class ValidatingAdmissionPolicyBindingList
   public ValidatingAdmissionPolicyBindingList deepCopy() {
     ValidatingAdmissionPolicyBindingList copy = new ValidatingAdmissionPolicyBindingList();
     copy.apiVersion = apiVersion;
-    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -193,15 +193,15 @@ public class ValidatingAdmissionPolicyBindingList
     }
     ValidatingAdmissionPolicyBindingList that = (ValidatingAdmissionPolicyBindingList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(items, that.items)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(items, that.items)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, items, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, items, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -209,9 +209,9 @@ public class ValidatingAdmissionPolicyBindingList
   public String toString() {
     return ModelSupport.toStringOf("ValidatingAdmissionPolicyBindingList")
         .add("apiVersion", apiVersion)
-        .add("items", items)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("items", items)
         .addUnknown(unknownFields)
         .toString();
   }

@@ -41,14 +41,14 @@ public class MutatingAdmissionPolicyBindingList
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("items")
-  private @Nullable List<MutatingAdmissionPolicyBinding> items;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ListMeta metadata;
+
+  @JsonProperty("items")
+  private @Nullable List<MutatingAdmissionPolicyBinding> items;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -78,40 +78,6 @@ public class MutatingAdmissionPolicyBindingList
   public MutatingAdmissionPolicyBindingList apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** List of PolicyBinding. */
-  public List<MutatingAdmissionPolicyBinding> getItems() {
-    return items == null ? List.of() : items;
-  }
-
-  /** Sets {@code items}; null makes it absent. */
-  public void setItems(@Nullable List<MutatingAdmissionPolicyBinding> value) {
-    this.items = value;
-  }
-
-  /** Sets {@code items} and returns this object. */
-  public MutatingAdmissionPolicyBindingList items(
-      @Nullable List<MutatingAdmissionPolicyBinding> value) {
-    this.items = value;
-    return this;
-  }
-
-  /** Appends to {@code items}, creating the list when absent. */
-  public MutatingAdmissionPolicyBindingList addToItems(MutatingAdmissionPolicyBinding item) {
-    if (items == null) {
-      items = new ArrayList<>();
-    }
-    items.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code items} after editing it. */
-  public MutatingAdmissionPolicyBindingList addToItems(
-      Consumer<MutatingAdmissionPolicyBinding> edit) {
-    MutatingAdmissionPolicyBinding item = new MutatingAdmissionPolicyBinding();
-    edit.accept(item);
-    return addToItems(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -157,6 +123,40 @@ public class MutatingAdmissionPolicyBindingList
     return this;
   }
 
+  /** List of PolicyBinding. */
+  public List<MutatingAdmissionPolicyBinding> getItems() {
+    return items == null ? List.of() : items;
+  }
+
+  /** Sets {@code items}; null makes it absent. */
+  public void setItems(@Nullable List<MutatingAdmissionPolicyBinding> value) {
+    this.items = value;
+  }
+
+  /** Sets {@code items} and returns this object. */
+  public MutatingAdmissionPolicyBindingList items(
+      @Nullable List<MutatingAdmissionPolicyBinding> value) {
+    this.items = value;
+    return this;
+  }
+
+  /** Appends to {@code items}, creating the list when absent. */
+  public MutatingAdmissionPolicyBindingList addToItems(MutatingAdmissionPolicyBinding item) {
+    if (items == null) {
+      items = new ArrayList<>();
+    }
+    items.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code items} after editing it. */
+  public MutatingAdmissionPolicyBindingList addToItems(
+      Consumer<MutatingAdmissionPolicyBinding> edit) {
+    MutatingAdmissionPolicyBinding item = new MutatingAdmissionPolicyBinding();
+    edit.accept(item);
+    return addToItems(item);
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -176,9 +176,9 @@ public class MutatingAdmissionPolicyBindingList
   public MutatingAdmissionPolicyBindingList deepCopy() {
     MutatingAdmissionPolicyBindingList copy = new MutatingAdmissionPolicyBindingList();
     copy.apiVersion = apiVersion;
-    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -193,15 +193,15 @@ public class MutatingAdmissionPolicyBindingList
     }
     MutatingAdmissionPolicyBindingList that = (MutatingAdmissionPolicyBindingList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(items, that.items)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(items, that.items)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, items, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, items, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -209,9 +209,9 @@ public class MutatingAdmissionPolicyBindingList
   public String toString() {
     return ModelSupport.toStringOf("MutatingAdmissionPolicyBindingList")
         .add("apiVersion", apiVersion)
-        .add("items", items)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("items", items)
         .addUnknown(unknownFields)
         .toString();
   }

@@ -41,14 +41,14 @@ public class CustomResourceDefinitionList
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("items")
-  private @Nullable List<CustomResourceDefinition> items;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ListMeta metadata;
+
+  @JsonProperty("items")
+  private @Nullable List<CustomResourceDefinition> items;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -78,38 +78,6 @@ public class CustomResourceDefinitionList
   public CustomResourceDefinitionList apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** items list individual CustomResourceDefinition objects */
-  public List<CustomResourceDefinition> getItems() {
-    return items == null ? List.of() : items;
-  }
-
-  /** Sets {@code items}; null makes it absent. */
-  public void setItems(@Nullable List<CustomResourceDefinition> value) {
-    this.items = value;
-  }
-
-  /** Sets {@code items} and returns this object. */
-  public CustomResourceDefinitionList items(@Nullable List<CustomResourceDefinition> value) {
-    this.items = value;
-    return this;
-  }
-
-  /** Appends to {@code items}, creating the list when absent. */
-  public CustomResourceDefinitionList addToItems(CustomResourceDefinition item) {
-    if (items == null) {
-      items = new ArrayList<>();
-    }
-    items.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code items} after editing it. */
-  public CustomResourceDefinitionList addToItems(Consumer<CustomResourceDefinition> edit) {
-    CustomResourceDefinition item = new CustomResourceDefinition();
-    edit.accept(item);
-    return addToItems(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -158,6 +126,38 @@ public class CustomResourceDefinitionList
     return this;
   }
 
+  /** items list individual CustomResourceDefinition objects */
+  public List<CustomResourceDefinition> getItems() {
+    return items == null ? List.of() : items;
+  }
+
+  /** Sets {@code items}; null makes it absent. */
+  public void setItems(@Nullable List<CustomResourceDefinition> value) {
+    this.items = value;
+  }
+
+  /** Sets {@code items} and returns this object. */
+  public CustomResourceDefinitionList items(@Nullable List<CustomResourceDefinition> value) {
+    this.items = value;
+    return this;
+  }
+
+  /** Appends to {@code items}, creating the list when absent. */
+  public CustomResourceDefinitionList addToItems(CustomResourceDefinition item) {
+    if (items == null) {
+      items = new ArrayList<>();
+    }
+    items.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code items} after editing it. */
+  public CustomResourceDefinitionList addToItems(Consumer<CustomResourceDefinition> edit) {
+    CustomResourceDefinition item = new CustomResourceDefinition();
+    edit.accept(item);
+    return addToItems(item);
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -177,9 +177,9 @@ public class CustomResourceDefinitionList
   public CustomResourceDefinitionList deepCopy() {
     CustomResourceDefinitionList copy = new CustomResourceDefinitionList();
     copy.apiVersion = apiVersion;
-    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -194,15 +194,15 @@ public class CustomResourceDefinitionList
     }
     CustomResourceDefinitionList that = (CustomResourceDefinitionList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(items, that.items)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(items, that.items)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, items, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, items, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -210,9 +210,9 @@ public class CustomResourceDefinitionList
   public String toString() {
     return ModelSupport.toStringOf("CustomResourceDefinitionList")
         .add("apiVersion", apiVersion)
-        .add("items", items)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("items", items)
         .addUnknown(unknownFields)
         .toString();
   }

@@ -30,11 +30,11 @@ import org.jspecify.annotations.Nullable;
     setterVisibility = JsonAutoDetect.Visibility.NONE,
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class CustomResourceDefinitionNames {
-  @JsonProperty("categories")
-  private @Nullable List<String> categories;
-
   @JsonProperty("kind")
   private @Nullable String kind;
+
+  @JsonProperty("categories")
+  private @Nullable List<String> categories;
 
   @JsonProperty("listKind")
   private @Nullable String listKind;
@@ -52,6 +52,22 @@ public class CustomResourceDefinitionNames {
 
   /** Creates an empty value. */
   public CustomResourceDefinitionNames() {}
+
+  /** kind is the serialized kind of the resource. */
+  public @Nullable String getKind() {
+    return kind;
+  }
+
+  /** Sets {@code kind}; null makes it absent. */
+  public void setKind(@Nullable String value) {
+    this.kind = value;
+  }
+
+  /** Sets {@code kind} and returns this object. */
+  public CustomResourceDefinitionNames kind(@Nullable String value) {
+    this.kind = value;
+    return this;
+  }
 
   /** categories is a list of grouped resources this custom resource belongs to (e.g. */
   public List<String> getCategories() {
@@ -75,22 +91,6 @@ public class CustomResourceDefinitionNames {
       categories = new ArrayList<>();
     }
     categories.add(item);
-    return this;
-  }
-
-  /** kind is the serialized kind of the resource. */
-  public @Nullable String getKind() {
-    return kind;
-  }
-
-  /** Sets {@code kind}; null makes it absent. */
-  public void setKind(@Nullable String value) {
-    this.kind = value;
-  }
-
-  /** Sets {@code kind} and returns this object. */
-  public CustomResourceDefinitionNames kind(@Nullable String value) {
-    this.kind = value;
     return this;
   }
 
@@ -188,8 +188,8 @@ public class CustomResourceDefinitionNames {
   /** Returns a deep copy that shares no mutable state with this object. */
   public CustomResourceDefinitionNames deepCopy() {
     CustomResourceDefinitionNames copy = new CustomResourceDefinitionNames();
-    copy.categories = ModelSupport.copyList(categories, e0 -> e0);
     copy.kind = kind;
+    copy.categories = ModelSupport.copyList(categories, e0 -> e0);
     copy.listKind = listKind;
     copy.plural = plural;
     copy.shortNames = ModelSupport.copyList(shortNames, e0 -> e0);
@@ -207,8 +207,8 @@ public class CustomResourceDefinitionNames {
       return false;
     }
     CustomResourceDefinitionNames that = (CustomResourceDefinitionNames) o;
-    return Objects.equals(categories, that.categories)
-        && Objects.equals(kind, that.kind)
+    return Objects.equals(kind, that.kind)
+        && Objects.equals(categories, that.categories)
         && Objects.equals(listKind, that.listKind)
         && Objects.equals(plural, that.plural)
         && Objects.equals(shortNames, that.shortNames)
@@ -218,15 +218,15 @@ public class CustomResourceDefinitionNames {
 
   @Override
   public int hashCode() {
-    return Objects.hash(categories, kind, listKind, plural, shortNames, singular, unknownFields);
+    return Objects.hash(kind, categories, listKind, plural, shortNames, singular, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
   @Override
   public String toString() {
     return ModelSupport.toStringOf("CustomResourceDefinitionNames")
-        .add("categories", categories)
         .add("kind", kind)
+        .add("categories", categories)
         .add("listKind", listKind)
         .add("plural", plural)
         .add("shortNames", shortNames)

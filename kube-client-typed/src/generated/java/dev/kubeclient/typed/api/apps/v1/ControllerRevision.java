@@ -43,14 +43,14 @@ public class ControllerRevision implements dev.kubeclient.core.KubernetesObject 
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("data")
-  private com.fasterxml.jackson.databind.@Nullable JsonNode data;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
+
+  @JsonProperty("data")
+  private com.fasterxml.jackson.databind.@Nullable JsonNode data;
 
   @JsonProperty("revision")
   private @Nullable Long revision;
@@ -82,22 +82,6 @@ public class ControllerRevision implements dev.kubeclient.core.KubernetesObject 
   /** Sets {@code apiVersion} and returns this object. */
   public ControllerRevision apiVersion(@Nullable String value) {
     this.apiVersion = value;
-    return this;
-  }
-
-  /** Data is the serialized representation of the state. */
-  public com.fasterxml.jackson.databind.@Nullable JsonNode getData() {
-    return data;
-  }
-
-  /** Sets {@code data}; null makes it absent. */
-  public void setData(com.fasterxml.jackson.databind.@Nullable JsonNode value) {
-    this.data = value;
-  }
-
-  /** Sets {@code data} and returns this object. */
-  public ControllerRevision data(com.fasterxml.jackson.databind.@Nullable JsonNode value) {
-    this.data = value;
     return this;
   }
 
@@ -142,6 +126,22 @@ public class ControllerRevision implements dev.kubeclient.core.KubernetesObject 
     return this;
   }
 
+  /** Data is the serialized representation of the state. */
+  public com.fasterxml.jackson.databind.@Nullable JsonNode getData() {
+    return data;
+  }
+
+  /** Sets {@code data}; null makes it absent. */
+  public void setData(com.fasterxml.jackson.databind.@Nullable JsonNode value) {
+    this.data = value;
+  }
+
+  /** Sets {@code data} and returns this object. */
+  public ControllerRevision data(com.fasterxml.jackson.databind.@Nullable JsonNode value) {
+    this.data = value;
+    return this;
+  }
+
   /** Revision indicates the revision of the state represented by Data. */
   public @Nullable Long getRevision() {
     return revision;
@@ -177,9 +177,9 @@ public class ControllerRevision implements dev.kubeclient.core.KubernetesObject 
   public ControllerRevision deepCopy() {
     ControllerRevision copy = new ControllerRevision();
     copy.apiVersion = apiVersion;
-    copy.data = data == null ? null : data.deepCopy();
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.data = data == null ? null : data.deepCopy();
     copy.revision = revision;
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
@@ -195,16 +195,16 @@ public class ControllerRevision implements dev.kubeclient.core.KubernetesObject 
     }
     ControllerRevision that = (ControllerRevision) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(data, that.data)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(data, that.data)
         && Objects.equals(revision, that.revision)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, data, kind, metadata, revision, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, data, revision, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -212,9 +212,9 @@ public class ControllerRevision implements dev.kubeclient.core.KubernetesObject 
   public String toString() {
     return ModelSupport.toStringOf("ControllerRevision")
         .add("apiVersion", apiVersion)
-        .add("data", data)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("data", data)
         .add("revision", revision)
         .addUnknown(unknownFields)
         .toString();

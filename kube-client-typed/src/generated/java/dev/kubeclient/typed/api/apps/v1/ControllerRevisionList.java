@@ -39,14 +39,14 @@ public class ControllerRevisionList
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("items")
-  private @Nullable List<ControllerRevision> items;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ListMeta metadata;
+
+  @JsonProperty("items")
+  private @Nullable List<ControllerRevision> items;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -76,38 +76,6 @@ public class ControllerRevisionList
   public ControllerRevisionList apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** Items is the list of ControllerRevisions */
-  public List<ControllerRevision> getItems() {
-    return items == null ? List.of() : items;
-  }
-
-  /** Sets {@code items}; null makes it absent. */
-  public void setItems(@Nullable List<ControllerRevision> value) {
-    this.items = value;
-  }
-
-  /** Sets {@code items} and returns this object. */
-  public ControllerRevisionList items(@Nullable List<ControllerRevision> value) {
-    this.items = value;
-    return this;
-  }
-
-  /** Appends to {@code items}, creating the list when absent. */
-  public ControllerRevisionList addToItems(ControllerRevision item) {
-    if (items == null) {
-      items = new ArrayList<>();
-    }
-    items.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code items} after editing it. */
-  public ControllerRevisionList addToItems(Consumer<ControllerRevision> edit) {
-    ControllerRevision item = new ControllerRevision();
-    edit.accept(item);
-    return addToItems(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -154,6 +122,38 @@ public class ControllerRevisionList
     return this;
   }
 
+  /** Items is the list of ControllerRevisions */
+  public List<ControllerRevision> getItems() {
+    return items == null ? List.of() : items;
+  }
+
+  /** Sets {@code items}; null makes it absent. */
+  public void setItems(@Nullable List<ControllerRevision> value) {
+    this.items = value;
+  }
+
+  /** Sets {@code items} and returns this object. */
+  public ControllerRevisionList items(@Nullable List<ControllerRevision> value) {
+    this.items = value;
+    return this;
+  }
+
+  /** Appends to {@code items}, creating the list when absent. */
+  public ControllerRevisionList addToItems(ControllerRevision item) {
+    if (items == null) {
+      items = new ArrayList<>();
+    }
+    items.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code items} after editing it. */
+  public ControllerRevisionList addToItems(Consumer<ControllerRevision> edit) {
+    ControllerRevision item = new ControllerRevision();
+    edit.accept(item);
+    return addToItems(item);
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -173,9 +173,9 @@ public class ControllerRevisionList
   public ControllerRevisionList deepCopy() {
     ControllerRevisionList copy = new ControllerRevisionList();
     copy.apiVersion = apiVersion;
-    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -190,15 +190,15 @@ public class ControllerRevisionList
     }
     ControllerRevisionList that = (ControllerRevisionList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(items, that.items)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(items, that.items)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, items, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, items, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -206,9 +206,9 @@ public class ControllerRevisionList
   public String toString() {
     return ModelSupport.toStringOf("ControllerRevisionList")
         .add("apiVersion", apiVersion)
-        .add("items", items)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("items", items)
         .addUnknown(unknownFields)
         .toString();
   }

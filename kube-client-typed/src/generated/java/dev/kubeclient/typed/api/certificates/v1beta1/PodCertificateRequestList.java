@@ -40,14 +40,14 @@ public class PodCertificateRequestList
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("items")
-  private @Nullable List<PodCertificateRequest> items;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ListMeta metadata;
+
+  @JsonProperty("items")
+  private @Nullable List<PodCertificateRequest> items;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -77,38 +77,6 @@ public class PodCertificateRequestList
   public PodCertificateRequestList apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** items is a collection of PodCertificateRequest objects */
-  public List<PodCertificateRequest> getItems() {
-    return items == null ? List.of() : items;
-  }
-
-  /** Sets {@code items}; null makes it absent. */
-  public void setItems(@Nullable List<PodCertificateRequest> value) {
-    this.items = value;
-  }
-
-  /** Sets {@code items} and returns this object. */
-  public PodCertificateRequestList items(@Nullable List<PodCertificateRequest> value) {
-    this.items = value;
-    return this;
-  }
-
-  /** Appends to {@code items}, creating the list when absent. */
-  public PodCertificateRequestList addToItems(PodCertificateRequest item) {
-    if (items == null) {
-      items = new ArrayList<>();
-    }
-    items.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code items} after editing it. */
-  public PodCertificateRequestList addToItems(Consumer<PodCertificateRequest> edit) {
-    PodCertificateRequest item = new PodCertificateRequest();
-    edit.accept(item);
-    return addToItems(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -152,6 +120,38 @@ public class PodCertificateRequestList
     return this;
   }
 
+  /** items is a collection of PodCertificateRequest objects */
+  public List<PodCertificateRequest> getItems() {
+    return items == null ? List.of() : items;
+  }
+
+  /** Sets {@code items}; null makes it absent. */
+  public void setItems(@Nullable List<PodCertificateRequest> value) {
+    this.items = value;
+  }
+
+  /** Sets {@code items} and returns this object. */
+  public PodCertificateRequestList items(@Nullable List<PodCertificateRequest> value) {
+    this.items = value;
+    return this;
+  }
+
+  /** Appends to {@code items}, creating the list when absent. */
+  public PodCertificateRequestList addToItems(PodCertificateRequest item) {
+    if (items == null) {
+      items = new ArrayList<>();
+    }
+    items.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code items} after editing it. */
+  public PodCertificateRequestList addToItems(Consumer<PodCertificateRequest> edit) {
+    PodCertificateRequest item = new PodCertificateRequest();
+    edit.accept(item);
+    return addToItems(item);
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -171,9 +171,9 @@ public class PodCertificateRequestList
   public PodCertificateRequestList deepCopy() {
     PodCertificateRequestList copy = new PodCertificateRequestList();
     copy.apiVersion = apiVersion;
-    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -188,15 +188,15 @@ public class PodCertificateRequestList
     }
     PodCertificateRequestList that = (PodCertificateRequestList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(items, that.items)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(items, that.items)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, items, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, items, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -204,9 +204,9 @@ public class PodCertificateRequestList
   public String toString() {
     return ModelSupport.toStringOf("PodCertificateRequestList")
         .add("apiVersion", apiVersion)
-        .add("items", items)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("items", items)
         .addUnknown(unknownFields)
         .toString();
   }

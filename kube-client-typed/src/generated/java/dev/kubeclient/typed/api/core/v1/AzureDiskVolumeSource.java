@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
     setterVisibility = JsonAutoDetect.Visibility.NONE,
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class AzureDiskVolumeSource {
+  @JsonProperty("kind")
+  private @Nullable String kind;
+
   @JsonProperty("cachingMode")
   private @Nullable String cachingMode;
 
@@ -38,9 +41,6 @@ public class AzureDiskVolumeSource {
   @JsonProperty("fsType")
   private @Nullable String fsType;
 
-  @JsonProperty("kind")
-  private @Nullable String kind;
-
   @JsonProperty("readOnly")
   private @Nullable Boolean readOnly;
 
@@ -48,6 +48,25 @@ public class AzureDiskVolumeSource {
 
   /** Creates an empty value. */
   public AzureDiskVolumeSource() {}
+
+  /**
+   * kind expected values are Shared: multiple blob disks per storage account Dedicated: single blob
+   * disk per storage account Managed: azure managed data disk (only in managed availability set).
+   */
+  public @Nullable String getKind() {
+    return kind;
+  }
+
+  /** Sets {@code kind}; null makes it absent. */
+  public void setKind(@Nullable String value) {
+    this.kind = value;
+  }
+
+  /** Sets {@code kind} and returns this object. */
+  public AzureDiskVolumeSource kind(@Nullable String value) {
+    this.kind = value;
+    return this;
+  }
 
   /** cachingMode is the Host Caching mode: None, Read Only, Read Write. */
   public @Nullable String getCachingMode() {
@@ -113,25 +132,6 @@ public class AzureDiskVolumeSource {
     return this;
   }
 
-  /**
-   * kind expected values are Shared: multiple blob disks per storage account Dedicated: single blob
-   * disk per storage account Managed: azure managed data disk (only in managed availability set).
-   */
-  public @Nullable String getKind() {
-    return kind;
-  }
-
-  /** Sets {@code kind}; null makes it absent. */
-  public void setKind(@Nullable String value) {
-    this.kind = value;
-  }
-
-  /** Sets {@code kind} and returns this object. */
-  public AzureDiskVolumeSource kind(@Nullable String value) {
-    this.kind = value;
-    return this;
-  }
-
   /** readOnly Defaults to false (read/write). */
   public @Nullable Boolean getReadOnly() {
     return readOnly;
@@ -166,11 +166,11 @@ public class AzureDiskVolumeSource {
   /** Returns a deep copy that shares no mutable state with this object. */
   public AzureDiskVolumeSource deepCopy() {
     AzureDiskVolumeSource copy = new AzureDiskVolumeSource();
+    copy.kind = kind;
     copy.cachingMode = cachingMode;
     copy.diskName = diskName;
     copy.diskURI = diskURI;
     copy.fsType = fsType;
-    copy.kind = kind;
     copy.readOnly = readOnly;
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
@@ -185,29 +185,29 @@ public class AzureDiskVolumeSource {
       return false;
     }
     AzureDiskVolumeSource that = (AzureDiskVolumeSource) o;
-    return Objects.equals(cachingMode, that.cachingMode)
+    return Objects.equals(kind, that.kind)
+        && Objects.equals(cachingMode, that.cachingMode)
         && Objects.equals(diskName, that.diskName)
         && Objects.equals(diskURI, that.diskURI)
         && Objects.equals(fsType, that.fsType)
-        && Objects.equals(kind, that.kind)
         && Objects.equals(readOnly, that.readOnly)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(cachingMode, diskName, diskURI, fsType, kind, readOnly, unknownFields);
+    return Objects.hash(kind, cachingMode, diskName, diskURI, fsType, readOnly, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
   @Override
   public String toString() {
     return ModelSupport.toStringOf("AzureDiskVolumeSource")
+        .add("kind", kind)
         .add("cachingMode", cachingMode)
         .add("diskName", diskName)
         .add("diskURI", diskURI)
         .add("fsType", fsType)
-        .add("kind", kind)
         .add("readOnly", readOnly)
         .addUnknown(unknownFields)
         .toString();

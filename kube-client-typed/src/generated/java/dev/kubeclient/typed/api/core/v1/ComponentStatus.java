@@ -39,14 +39,14 @@ public class ComponentStatus implements dev.kubeclient.core.KubernetesObject {
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("conditions")
-  private @Nullable List<ComponentCondition> conditions;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
+
+  @JsonProperty("conditions")
+  private @Nullable List<ComponentCondition> conditions;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -76,38 +76,6 @@ public class ComponentStatus implements dev.kubeclient.core.KubernetesObject {
   public ComponentStatus apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** List of component conditions observed */
-  public List<ComponentCondition> getConditions() {
-    return conditions == null ? List.of() : conditions;
-  }
-
-  /** Sets {@code conditions}; null makes it absent. */
-  public void setConditions(@Nullable List<ComponentCondition> value) {
-    this.conditions = value;
-  }
-
-  /** Sets {@code conditions} and returns this object. */
-  public ComponentStatus conditions(@Nullable List<ComponentCondition> value) {
-    this.conditions = value;
-    return this;
-  }
-
-  /** Appends to {@code conditions}, creating the list when absent. */
-  public ComponentStatus addToConditions(ComponentCondition item) {
-    if (conditions == null) {
-      conditions = new ArrayList<>();
-    }
-    conditions.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code conditions} after editing it. */
-  public ComponentStatus addToConditions(Consumer<ComponentCondition> edit) {
-    ComponentCondition item = new ComponentCondition();
-    edit.accept(item);
-    return addToConditions(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -151,6 +119,38 @@ public class ComponentStatus implements dev.kubeclient.core.KubernetesObject {
     return this;
   }
 
+  /** List of component conditions observed */
+  public List<ComponentCondition> getConditions() {
+    return conditions == null ? List.of() : conditions;
+  }
+
+  /** Sets {@code conditions}; null makes it absent. */
+  public void setConditions(@Nullable List<ComponentCondition> value) {
+    this.conditions = value;
+  }
+
+  /** Sets {@code conditions} and returns this object. */
+  public ComponentStatus conditions(@Nullable List<ComponentCondition> value) {
+    this.conditions = value;
+    return this;
+  }
+
+  /** Appends to {@code conditions}, creating the list when absent. */
+  public ComponentStatus addToConditions(ComponentCondition item) {
+    if (conditions == null) {
+      conditions = new ArrayList<>();
+    }
+    conditions.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code conditions} after editing it. */
+  public ComponentStatus addToConditions(Consumer<ComponentCondition> edit) {
+    ComponentCondition item = new ComponentCondition();
+    edit.accept(item);
+    return addToConditions(item);
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -170,9 +170,9 @@ public class ComponentStatus implements dev.kubeclient.core.KubernetesObject {
   public ComponentStatus deepCopy() {
     ComponentStatus copy = new ComponentStatus();
     copy.apiVersion = apiVersion;
-    copy.conditions = ModelSupport.copyList(conditions, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.conditions = ModelSupport.copyList(conditions, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -187,15 +187,15 @@ public class ComponentStatus implements dev.kubeclient.core.KubernetesObject {
     }
     ComponentStatus that = (ComponentStatus) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(conditions, that.conditions)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(conditions, that.conditions)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, conditions, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, conditions, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -203,9 +203,9 @@ public class ComponentStatus implements dev.kubeclient.core.KubernetesObject {
   public String toString() {
     return ModelSupport.toStringOf("ComponentStatus")
         .add("apiVersion", apiVersion)
-        .add("conditions", conditions)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("conditions", conditions)
         .addUnknown(unknownFields)
         .toString();
   }

@@ -36,6 +36,12 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
+  @JsonProperty("kind")
+  private @Nullable String kind = KIND;
+
+  @JsonProperty("metadata")
+  private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
+
   @JsonProperty("binaryData")
   private @Nullable Map<String, byte[]> binaryData;
 
@@ -44,12 +50,6 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
 
   @JsonProperty("immutable")
   private @Nullable Boolean immutable;
-
-  @JsonProperty("kind")
-  private @Nullable String kind = KIND;
-
-  @JsonProperty("metadata")
-  private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -78,6 +78,47 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
   /** Sets {@code apiVersion} and returns this object. */
   public ConfigMap apiVersion(@Nullable String value) {
     this.apiVersion = value;
+    return this;
+  }
+
+  /** Kind is a string value representing the REST resource this object represents. */
+  public @Nullable String getKind() {
+    return kind;
+  }
+
+  /** Sets {@code kind}; null makes it absent. */
+  public void setKind(@Nullable String value) {
+    this.kind = value;
+  }
+
+  /** Sets {@code kind} and returns this object. */
+  public ConfigMap kind(@Nullable String value) {
+    this.kind = value;
+    return this;
+  }
+
+  /** Standard object's metadata. */
+  public dev.kubeclient.core.meta.v1.@Nullable ObjectMeta getMetadata() {
+    return metadata;
+  }
+
+  /** Sets {@code metadata}; null makes it absent. */
+  public void setMetadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
+    this.metadata = value;
+  }
+
+  /** Sets {@code metadata} and returns this object. */
+  public ConfigMap metadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
+    this.metadata = value;
+    return this;
+  }
+
+  /** Edits {@code metadata}, creating it when absent, and returns this object. */
+  public ConfigMap metadata(Consumer<dev.kubeclient.core.meta.v1.ObjectMeta> edit) {
+    if (metadata == null) {
+      metadata = new dev.kubeclient.core.meta.v1.ObjectMeta();
+    }
+    edit.accept(metadata);
     return this;
   }
 
@@ -150,47 +191,6 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
     return this;
   }
 
-  /** Kind is a string value representing the REST resource this object represents. */
-  public @Nullable String getKind() {
-    return kind;
-  }
-
-  /** Sets {@code kind}; null makes it absent. */
-  public void setKind(@Nullable String value) {
-    this.kind = value;
-  }
-
-  /** Sets {@code kind} and returns this object. */
-  public ConfigMap kind(@Nullable String value) {
-    this.kind = value;
-    return this;
-  }
-
-  /** Standard object's metadata. */
-  public dev.kubeclient.core.meta.v1.@Nullable ObjectMeta getMetadata() {
-    return metadata;
-  }
-
-  /** Sets {@code metadata}; null makes it absent. */
-  public void setMetadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
-    this.metadata = value;
-  }
-
-  /** Sets {@code metadata} and returns this object. */
-  public ConfigMap metadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
-    this.metadata = value;
-    return this;
-  }
-
-  /** Edits {@code metadata}, creating it when absent, and returns this object. */
-  public ConfigMap metadata(Consumer<dev.kubeclient.core.meta.v1.ObjectMeta> edit) {
-    if (metadata == null) {
-      metadata = new dev.kubeclient.core.meta.v1.ObjectMeta();
-    }
-    edit.accept(metadata);
-    return this;
-  }
-
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -210,11 +210,11 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
   public ConfigMap deepCopy() {
     ConfigMap copy = new ConfigMap();
     copy.apiVersion = apiVersion;
+    copy.kind = kind;
+    copy.metadata = metadata == null ? null : metadata.deepCopy();
     copy.binaryData = ModelSupport.copyMap(binaryData, e0 -> e0.clone());
     copy.data = ModelSupport.copyMap(data, e0 -> e0);
     copy.immutable = immutable;
-    copy.kind = kind;
-    copy.metadata = metadata == null ? null : metadata.deepCopy();
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -229,11 +229,11 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
     }
     ConfigMap that = (ConfigMap) o;
     return Objects.equals(apiVersion, that.apiVersion)
+        && Objects.equals(kind, that.kind)
+        && Objects.equals(metadata, that.metadata)
         && ModelSupport.bytesMapEquals(binaryData, that.binaryData)
         && Objects.equals(data, that.data)
         && Objects.equals(immutable, that.immutable)
-        && Objects.equals(kind, that.kind)
-        && Objects.equals(metadata, that.metadata)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
@@ -241,11 +241,11 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
   public int hashCode() {
     return Objects.hash(
         apiVersion,
+        kind,
+        metadata,
         ModelSupport.bytesMapHashCode(binaryData),
         data,
         immutable,
-        kind,
-        metadata,
         unknownFields);
   }
 
@@ -254,11 +254,11 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
   public String toString() {
     return ModelSupport.toStringOf("ConfigMap")
         .add("apiVersion", apiVersion)
+        .add("kind", kind)
+        .add("metadata", metadata)
         .add("binaryData", binaryData)
         .add("data", data)
         .add("immutable", immutable)
-        .add("kind", kind)
-        .add("metadata", metadata)
         .addUnknown(unknownFields)
         .toString();
   }

@@ -37,11 +37,17 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   /** The kind. */
   public static final String KIND = "Event";
 
-  @JsonProperty("action")
-  private @Nullable String action;
-
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
+
+  @JsonProperty("kind")
+  private @Nullable String kind = KIND;
+
+  @JsonProperty("metadata")
+  private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
+
+  @JsonProperty("action")
+  private @Nullable String action;
 
   @JsonProperty("count")
   private @Nullable Integer count;
@@ -55,17 +61,11 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   @JsonProperty("involvedObject")
   private @Nullable ObjectReference involvedObject;
 
-  @JsonProperty("kind")
-  private @Nullable String kind = KIND;
-
   @JsonProperty("lastTimestamp")
   private dev.kubeclient.core.@Nullable Time lastTimestamp;
 
   @JsonProperty("message")
   private @Nullable String message;
-
-  @JsonProperty("metadata")
-  private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
 
   @JsonProperty("reason")
   private @Nullable String reason;
@@ -102,22 +102,6 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
     return o;
   }
 
-  /** What action was taken/failed regarding to the Regarding object. */
-  public @Nullable String getAction() {
-    return action;
-  }
-
-  /** Sets {@code action}; null makes it absent. */
-  public void setAction(@Nullable String value) {
-    this.action = value;
-  }
-
-  /** Sets {@code action} and returns this object. */
-  public Event action(@Nullable String value) {
-    this.action = value;
-    return this;
-  }
-
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;
@@ -131,6 +115,63 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   /** Sets {@code apiVersion} and returns this object. */
   public Event apiVersion(@Nullable String value) {
     this.apiVersion = value;
+    return this;
+  }
+
+  /** Kind is a string value representing the REST resource this object represents. */
+  public @Nullable String getKind() {
+    return kind;
+  }
+
+  /** Sets {@code kind}; null makes it absent. */
+  public void setKind(@Nullable String value) {
+    this.kind = value;
+  }
+
+  /** Sets {@code kind} and returns this object. */
+  public Event kind(@Nullable String value) {
+    this.kind = value;
+    return this;
+  }
+
+  /** Standard object's metadata. */
+  public dev.kubeclient.core.meta.v1.@Nullable ObjectMeta getMetadata() {
+    return metadata;
+  }
+
+  /** Sets {@code metadata}; null makes it absent. */
+  public void setMetadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
+    this.metadata = value;
+  }
+
+  /** Sets {@code metadata} and returns this object. */
+  public Event metadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
+    this.metadata = value;
+    return this;
+  }
+
+  /** Edits {@code metadata}, creating it when absent, and returns this object. */
+  public Event metadata(Consumer<dev.kubeclient.core.meta.v1.ObjectMeta> edit) {
+    if (metadata == null) {
+      metadata = new dev.kubeclient.core.meta.v1.ObjectMeta();
+    }
+    edit.accept(metadata);
+    return this;
+  }
+
+  /** What action was taken/failed regarding to the Regarding object. */
+  public @Nullable String getAction() {
+    return action;
+  }
+
+  /** Sets {@code action}; null makes it absent. */
+  public void setAction(@Nullable String value) {
+    this.action = value;
+  }
+
+  /** Sets {@code action} and returns this object. */
+  public Event action(@Nullable String value) {
+    this.action = value;
     return this;
   }
 
@@ -207,22 +248,6 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
     return this;
   }
 
-  /** Kind is a string value representing the REST resource this object represents. */
-  public @Nullable String getKind() {
-    return kind;
-  }
-
-  /** Sets {@code kind}; null makes it absent. */
-  public void setKind(@Nullable String value) {
-    this.kind = value;
-  }
-
-  /** Sets {@code kind} and returns this object. */
-  public Event kind(@Nullable String value) {
-    this.kind = value;
-    return this;
-  }
-
   /** The time at which the most recent occurrence of this event was recorded. */
   public dev.kubeclient.core.@Nullable Time getLastTimestamp() {
     return lastTimestamp;
@@ -252,31 +277,6 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   /** Sets {@code message} and returns this object. */
   public Event message(@Nullable String value) {
     this.message = value;
-    return this;
-  }
-
-  /** Standard object's metadata. */
-  public dev.kubeclient.core.meta.v1.@Nullable ObjectMeta getMetadata() {
-    return metadata;
-  }
-
-  /** Sets {@code metadata}; null makes it absent. */
-  public void setMetadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
-    this.metadata = value;
-  }
-
-  /** Sets {@code metadata} and returns this object. */
-  public Event metadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
-    this.metadata = value;
-    return this;
-  }
-
-  /** Edits {@code metadata}, creating it when absent, and returns this object. */
-  public Event metadata(Consumer<dev.kubeclient.core.meta.v1.ObjectMeta> edit) {
-    if (metadata == null) {
-      metadata = new dev.kubeclient.core.meta.v1.ObjectMeta();
-    }
-    edit.accept(metadata);
     return this;
   }
 
@@ -440,16 +440,16 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   /** Returns a deep copy that shares no mutable state with this object. */
   public Event deepCopy() {
     Event copy = new Event();
-    copy.action = action;
     copy.apiVersion = apiVersion;
+    copy.kind = kind;
+    copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.action = action;
     copy.count = count;
     copy.eventTime = eventTime;
     copy.firstTimestamp = firstTimestamp;
     copy.involvedObject = involvedObject == null ? null : involvedObject.deepCopy();
-    copy.kind = kind;
     copy.lastTimestamp = lastTimestamp;
     copy.message = message;
-    copy.metadata = metadata == null ? null : metadata.deepCopy();
     copy.reason = reason;
     copy.related = related == null ? null : related.deepCopy();
     copy.reportingComponent = reportingComponent;
@@ -470,16 +470,16 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
       return false;
     }
     Event that = (Event) o;
-    return Objects.equals(action, that.action)
-        && Objects.equals(apiVersion, that.apiVersion)
+    return Objects.equals(apiVersion, that.apiVersion)
+        && Objects.equals(kind, that.kind)
+        && Objects.equals(metadata, that.metadata)
+        && Objects.equals(action, that.action)
         && Objects.equals(count, that.count)
         && Objects.equals(eventTime, that.eventTime)
         && Objects.equals(firstTimestamp, that.firstTimestamp)
         && Objects.equals(involvedObject, that.involvedObject)
-        && Objects.equals(kind, that.kind)
         && Objects.equals(lastTimestamp, that.lastTimestamp)
         && Objects.equals(message, that.message)
-        && Objects.equals(metadata, that.metadata)
         && Objects.equals(reason, that.reason)
         && Objects.equals(related, that.related)
         && Objects.equals(reportingComponent, that.reportingComponent)
@@ -493,16 +493,16 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   @Override
   public int hashCode() {
     return Objects.hash(
-        action,
         apiVersion,
+        kind,
+        metadata,
+        action,
         count,
         eventTime,
         firstTimestamp,
         involvedObject,
-        kind,
         lastTimestamp,
         message,
-        metadata,
         reason,
         related,
         reportingComponent,
@@ -517,16 +517,16 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   @Override
   public String toString() {
     return ModelSupport.toStringOf("Event")
-        .add("action", action)
         .add("apiVersion", apiVersion)
+        .add("kind", kind)
+        .add("metadata", metadata)
+        .add("action", action)
         .add("count", count)
         .add("eventTime", eventTime)
         .add("firstTimestamp", firstTimestamp)
         .add("involvedObject", involvedObject)
-        .add("kind", kind)
         .add("lastTimestamp", lastTimestamp)
         .add("message", message)
-        .add("metadata", metadata)
         .add("reason", reason)
         .add("related", related)
         .add("reportingComponent", reportingComponent)

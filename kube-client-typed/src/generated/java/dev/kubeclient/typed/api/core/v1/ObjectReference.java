@@ -29,11 +29,11 @@ public class ObjectReference {
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion;
 
-  @JsonProperty("fieldPath")
-  private @Nullable String fieldPath;
-
   @JsonProperty("kind")
   private @Nullable String kind;
+
+  @JsonProperty("fieldPath")
+  private @Nullable String fieldPath;
 
   @JsonProperty("name")
   private @Nullable String name;
@@ -68,6 +68,22 @@ public class ObjectReference {
     return this;
   }
 
+  /** Kind of the referent. */
+  public @Nullable String getKind() {
+    return kind;
+  }
+
+  /** Sets {@code kind}; null makes it absent. */
+  public void setKind(@Nullable String value) {
+    this.kind = value;
+  }
+
+  /** Sets {@code kind} and returns this object. */
+  public ObjectReference kind(@Nullable String value) {
+    this.kind = value;
+    return this;
+  }
+
   /**
    * If referring to a piece of an object instead of an entire object, this string should contain a
    * valid JSON/Go field access statement, such as desiredState.manifest.containers[2].
@@ -84,22 +100,6 @@ public class ObjectReference {
   /** Sets {@code fieldPath} and returns this object. */
   public ObjectReference fieldPath(@Nullable String value) {
     this.fieldPath = value;
-    return this;
-  }
-
-  /** Kind of the referent. */
-  public @Nullable String getKind() {
-    return kind;
-  }
-
-  /** Sets {@code kind}; null makes it absent. */
-  public void setKind(@Nullable String value) {
-    this.kind = value;
-  }
-
-  /** Sets {@code kind} and returns this object. */
-  public ObjectReference kind(@Nullable String value) {
-    this.kind = value;
     return this;
   }
 
@@ -186,8 +186,8 @@ public class ObjectReference {
   public ObjectReference deepCopy() {
     ObjectReference copy = new ObjectReference();
     copy.apiVersion = apiVersion;
-    copy.fieldPath = fieldPath;
     copy.kind = kind;
+    copy.fieldPath = fieldPath;
     copy.name = name;
     copy.namespace = namespace;
     copy.resourceVersion = resourceVersion;
@@ -206,8 +206,8 @@ public class ObjectReference {
     }
     ObjectReference that = (ObjectReference) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(fieldPath, that.fieldPath)
         && Objects.equals(kind, that.kind)
+        && Objects.equals(fieldPath, that.fieldPath)
         && Objects.equals(name, that.name)
         && Objects.equals(namespace, that.namespace)
         && Objects.equals(resourceVersion, that.resourceVersion)
@@ -218,7 +218,7 @@ public class ObjectReference {
   @Override
   public int hashCode() {
     return Objects.hash(
-        apiVersion, fieldPath, kind, name, namespace, resourceVersion, uid, unknownFields);
+        apiVersion, kind, fieldPath, name, namespace, resourceVersion, uid, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -226,8 +226,8 @@ public class ObjectReference {
   public String toString() {
     return ModelSupport.toStringOf("ObjectReference")
         .add("apiVersion", apiVersion)
-        .add("fieldPath", fieldPath)
         .add("kind", kind)
+        .add("fieldPath", fieldPath)
         .add("name", name)
         .add("namespace", namespace)
         .add("resourceVersion", resourceVersion)

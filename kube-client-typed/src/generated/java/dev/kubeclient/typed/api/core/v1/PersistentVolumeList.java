@@ -39,14 +39,14 @@ public class PersistentVolumeList
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("items")
-  private @Nullable List<PersistentVolume> items;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ListMeta metadata;
+
+  @JsonProperty("items")
+  private @Nullable List<PersistentVolume> items;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -76,38 +76,6 @@ public class PersistentVolumeList
   public PersistentVolumeList apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** items is a list of persistent volumes. */
-  public List<PersistentVolume> getItems() {
-    return items == null ? List.of() : items;
-  }
-
-  /** Sets {@code items}; null makes it absent. */
-  public void setItems(@Nullable List<PersistentVolume> value) {
-    this.items = value;
-  }
-
-  /** Sets {@code items} and returns this object. */
-  public PersistentVolumeList items(@Nullable List<PersistentVolume> value) {
-    this.items = value;
-    return this;
-  }
-
-  /** Appends to {@code items}, creating the list when absent. */
-  public PersistentVolumeList addToItems(PersistentVolume item) {
-    if (items == null) {
-      items = new ArrayList<>();
-    }
-    items.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code items} after editing it. */
-  public PersistentVolumeList addToItems(Consumer<PersistentVolume> edit) {
-    PersistentVolume item = new PersistentVolume();
-    edit.accept(item);
-    return addToItems(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -151,6 +119,38 @@ public class PersistentVolumeList
     return this;
   }
 
+  /** items is a list of persistent volumes. */
+  public List<PersistentVolume> getItems() {
+    return items == null ? List.of() : items;
+  }
+
+  /** Sets {@code items}; null makes it absent. */
+  public void setItems(@Nullable List<PersistentVolume> value) {
+    this.items = value;
+  }
+
+  /** Sets {@code items} and returns this object. */
+  public PersistentVolumeList items(@Nullable List<PersistentVolume> value) {
+    this.items = value;
+    return this;
+  }
+
+  /** Appends to {@code items}, creating the list when absent. */
+  public PersistentVolumeList addToItems(PersistentVolume item) {
+    if (items == null) {
+      items = new ArrayList<>();
+    }
+    items.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code items} after editing it. */
+  public PersistentVolumeList addToItems(Consumer<PersistentVolume> edit) {
+    PersistentVolume item = new PersistentVolume();
+    edit.accept(item);
+    return addToItems(item);
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -170,9 +170,9 @@ public class PersistentVolumeList
   public PersistentVolumeList deepCopy() {
     PersistentVolumeList copy = new PersistentVolumeList();
     copy.apiVersion = apiVersion;
-    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -187,15 +187,15 @@ public class PersistentVolumeList
     }
     PersistentVolumeList that = (PersistentVolumeList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(items, that.items)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(items, that.items)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, items, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, items, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -203,9 +203,9 @@ public class PersistentVolumeList
   public String toString() {
     return ModelSupport.toStringOf("PersistentVolumeList")
         .add("apiVersion", apiVersion)
-        .add("items", items)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("items", items)
         .addUnknown(unknownFields)
         .toString();
   }

@@ -38,14 +38,14 @@ public class PodTemplateList implements dev.kubeclient.core.KubernetesListObject
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("items")
-  private @Nullable List<PodTemplate> items;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ListMeta metadata;
+
+  @JsonProperty("items")
+  private @Nullable List<PodTemplate> items;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -75,38 +75,6 @@ public class PodTemplateList implements dev.kubeclient.core.KubernetesListObject
   public PodTemplateList apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** List of pod templates */
-  public List<PodTemplate> getItems() {
-    return items == null ? List.of() : items;
-  }
-
-  /** Sets {@code items}; null makes it absent. */
-  public void setItems(@Nullable List<PodTemplate> value) {
-    this.items = value;
-  }
-
-  /** Sets {@code items} and returns this object. */
-  public PodTemplateList items(@Nullable List<PodTemplate> value) {
-    this.items = value;
-    return this;
-  }
-
-  /** Appends to {@code items}, creating the list when absent. */
-  public PodTemplateList addToItems(PodTemplate item) {
-    if (items == null) {
-      items = new ArrayList<>();
-    }
-    items.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code items} after editing it. */
-  public PodTemplateList addToItems(Consumer<PodTemplate> edit) {
-    PodTemplate item = new PodTemplate();
-    edit.accept(item);
-    return addToItems(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -150,6 +118,38 @@ public class PodTemplateList implements dev.kubeclient.core.KubernetesListObject
     return this;
   }
 
+  /** List of pod templates */
+  public List<PodTemplate> getItems() {
+    return items == null ? List.of() : items;
+  }
+
+  /** Sets {@code items}; null makes it absent. */
+  public void setItems(@Nullable List<PodTemplate> value) {
+    this.items = value;
+  }
+
+  /** Sets {@code items} and returns this object. */
+  public PodTemplateList items(@Nullable List<PodTemplate> value) {
+    this.items = value;
+    return this;
+  }
+
+  /** Appends to {@code items}, creating the list when absent. */
+  public PodTemplateList addToItems(PodTemplate item) {
+    if (items == null) {
+      items = new ArrayList<>();
+    }
+    items.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code items} after editing it. */
+  public PodTemplateList addToItems(Consumer<PodTemplate> edit) {
+    PodTemplate item = new PodTemplate();
+    edit.accept(item);
+    return addToItems(item);
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -169,9 +169,9 @@ public class PodTemplateList implements dev.kubeclient.core.KubernetesListObject
   public PodTemplateList deepCopy() {
     PodTemplateList copy = new PodTemplateList();
     copy.apiVersion = apiVersion;
-    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -186,15 +186,15 @@ public class PodTemplateList implements dev.kubeclient.core.KubernetesListObject
     }
     PodTemplateList that = (PodTemplateList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(items, that.items)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(items, that.items)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, items, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, items, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -202,9 +202,9 @@ public class PodTemplateList implements dev.kubeclient.core.KubernetesListObject
   public String toString() {
     return ModelSupport.toStringOf("PodTemplateList")
         .add("apiVersion", apiVersion)
-        .add("items", items)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("items", items)
         .addUnknown(unknownFields)
         .toString();
   }

@@ -40,14 +40,14 @@ public class ReplicationControllerList
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("items")
-  private @Nullable List<ReplicationController> items;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ListMeta metadata;
+
+  @JsonProperty("items")
+  private @Nullable List<ReplicationController> items;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -77,38 +77,6 @@ public class ReplicationControllerList
   public ReplicationControllerList apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** List of replication controllers. */
-  public List<ReplicationController> getItems() {
-    return items == null ? List.of() : items;
-  }
-
-  /** Sets {@code items}; null makes it absent. */
-  public void setItems(@Nullable List<ReplicationController> value) {
-    this.items = value;
-  }
-
-  /** Sets {@code items} and returns this object. */
-  public ReplicationControllerList items(@Nullable List<ReplicationController> value) {
-    this.items = value;
-    return this;
-  }
-
-  /** Appends to {@code items}, creating the list when absent. */
-  public ReplicationControllerList addToItems(ReplicationController item) {
-    if (items == null) {
-      items = new ArrayList<>();
-    }
-    items.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code items} after editing it. */
-  public ReplicationControllerList addToItems(Consumer<ReplicationController> edit) {
-    ReplicationController item = new ReplicationController();
-    edit.accept(item);
-    return addToItems(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -152,6 +120,38 @@ public class ReplicationControllerList
     return this;
   }
 
+  /** List of replication controllers. */
+  public List<ReplicationController> getItems() {
+    return items == null ? List.of() : items;
+  }
+
+  /** Sets {@code items}; null makes it absent. */
+  public void setItems(@Nullable List<ReplicationController> value) {
+    this.items = value;
+  }
+
+  /** Sets {@code items} and returns this object. */
+  public ReplicationControllerList items(@Nullable List<ReplicationController> value) {
+    this.items = value;
+    return this;
+  }
+
+  /** Appends to {@code items}, creating the list when absent. */
+  public ReplicationControllerList addToItems(ReplicationController item) {
+    if (items == null) {
+      items = new ArrayList<>();
+    }
+    items.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code items} after editing it. */
+  public ReplicationControllerList addToItems(Consumer<ReplicationController> edit) {
+    ReplicationController item = new ReplicationController();
+    edit.accept(item);
+    return addToItems(item);
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -171,9 +171,9 @@ public class ReplicationControllerList
   public ReplicationControllerList deepCopy() {
     ReplicationControllerList copy = new ReplicationControllerList();
     copy.apiVersion = apiVersion;
-    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -188,15 +188,15 @@ public class ReplicationControllerList
     }
     ReplicationControllerList that = (ReplicationControllerList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(items, that.items)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(items, that.items)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, items, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, items, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -204,9 +204,9 @@ public class ReplicationControllerList
   public String toString() {
     return ModelSupport.toStringOf("ReplicationControllerList")
         .add("apiVersion", apiVersion)
-        .add("items", items)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("items", items)
         .addUnknown(unknownFields)
         .toString();
   }

@@ -37,17 +37,17 @@ public class Secret implements dev.kubeclient.core.KubernetesObject {
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("data")
-  private @Nullable Map<String, byte[]> data;
-
-  @JsonProperty("immutable")
-  private @Nullable Boolean immutable;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
+
+  @JsonProperty("data")
+  private @Nullable Map<String, byte[]> data;
+
+  @JsonProperty("immutable")
+  private @Nullable Boolean immutable;
 
   @JsonProperty("stringData")
   private @Nullable Map<String, String> stringData;
@@ -82,6 +82,47 @@ public class Secret implements dev.kubeclient.core.KubernetesObject {
   /** Sets {@code apiVersion} and returns this object. */
   public Secret apiVersion(@Nullable String value) {
     this.apiVersion = value;
+    return this;
+  }
+
+  /** Kind is a string value representing the REST resource this object represents. */
+  public @Nullable String getKind() {
+    return kind;
+  }
+
+  /** Sets {@code kind}; null makes it absent. */
+  public void setKind(@Nullable String value) {
+    this.kind = value;
+  }
+
+  /** Sets {@code kind} and returns this object. */
+  public Secret kind(@Nullable String value) {
+    this.kind = value;
+    return this;
+  }
+
+  /** Standard object's metadata. */
+  public dev.kubeclient.core.meta.v1.@Nullable ObjectMeta getMetadata() {
+    return metadata;
+  }
+
+  /** Sets {@code metadata}; null makes it absent. */
+  public void setMetadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
+    this.metadata = value;
+  }
+
+  /** Sets {@code metadata} and returns this object. */
+  public Secret metadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
+    this.metadata = value;
+    return this;
+  }
+
+  /** Edits {@code metadata}, creating it when absent, and returns this object. */
+  public Secret metadata(Consumer<dev.kubeclient.core.meta.v1.ObjectMeta> edit) {
+    if (metadata == null) {
+      metadata = new dev.kubeclient.core.meta.v1.ObjectMeta();
+    }
+    edit.accept(metadata);
     return this;
   }
 
@@ -126,47 +167,6 @@ public class Secret implements dev.kubeclient.core.KubernetesObject {
   /** Sets {@code immutable} and returns this object. */
   public Secret immutable(@Nullable Boolean value) {
     this.immutable = value;
-    return this;
-  }
-
-  /** Kind is a string value representing the REST resource this object represents. */
-  public @Nullable String getKind() {
-    return kind;
-  }
-
-  /** Sets {@code kind}; null makes it absent. */
-  public void setKind(@Nullable String value) {
-    this.kind = value;
-  }
-
-  /** Sets {@code kind} and returns this object. */
-  public Secret kind(@Nullable String value) {
-    this.kind = value;
-    return this;
-  }
-
-  /** Standard object's metadata. */
-  public dev.kubeclient.core.meta.v1.@Nullable ObjectMeta getMetadata() {
-    return metadata;
-  }
-
-  /** Sets {@code metadata}; null makes it absent. */
-  public void setMetadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
-    this.metadata = value;
-  }
-
-  /** Sets {@code metadata} and returns this object. */
-  public Secret metadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
-    this.metadata = value;
-    return this;
-  }
-
-  /** Edits {@code metadata}, creating it when absent, and returns this object. */
-  public Secret metadata(Consumer<dev.kubeclient.core.meta.v1.ObjectMeta> edit) {
-    if (metadata == null) {
-      metadata = new dev.kubeclient.core.meta.v1.ObjectMeta();
-    }
-    edit.accept(metadata);
     return this;
   }
 
@@ -230,10 +230,10 @@ public class Secret implements dev.kubeclient.core.KubernetesObject {
   public Secret deepCopy() {
     Secret copy = new Secret();
     copy.apiVersion = apiVersion;
-    copy.data = ModelSupport.copyMap(data, e0 -> e0.clone());
-    copy.immutable = immutable;
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.data = ModelSupport.copyMap(data, e0 -> e0.clone());
+    copy.immutable = immutable;
     copy.stringData = ModelSupport.copyMap(stringData, e0 -> e0);
     copy.type = type;
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
@@ -250,10 +250,10 @@ public class Secret implements dev.kubeclient.core.KubernetesObject {
     }
     Secret that = (Secret) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && ModelSupport.bytesMapEquals(data, that.data)
-        && Objects.equals(immutable, that.immutable)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && ModelSupport.bytesMapEquals(data, that.data)
+        && Objects.equals(immutable, that.immutable)
         && Objects.equals(stringData, that.stringData)
         && Objects.equals(type, that.type)
         && Objects.equals(unknownFields, that.unknownFields);
@@ -263,10 +263,10 @@ public class Secret implements dev.kubeclient.core.KubernetesObject {
   public int hashCode() {
     return Objects.hash(
         apiVersion,
-        ModelSupport.bytesMapHashCode(data),
-        immutable,
         kind,
         metadata,
+        ModelSupport.bytesMapHashCode(data),
+        immutable,
         stringData,
         type,
         unknownFields);
@@ -277,10 +277,10 @@ public class Secret implements dev.kubeclient.core.KubernetesObject {
   public String toString() {
     return ModelSupport.toStringOf("Secret")
         .add("apiVersion", apiVersion)
-        .addSecret("data", data)
-        .add("immutable", immutable)
         .add("kind", kind)
         .add("metadata", metadata)
+        .addSecret("data", data)
+        .add("immutable", immutable)
         .addSecret("stringData", stringData)
         .add("type", type)
         .addUnknown(unknownFields)

@@ -39,17 +39,17 @@ public class ServiceAccount implements dev.kubeclient.core.KubernetesObject {
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("automountServiceAccountToken")
-  private @Nullable Boolean automountServiceAccountToken;
-
-  @JsonProperty("imagePullSecrets")
-  private @Nullable List<LocalObjectReference> imagePullSecrets;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
+
+  @JsonProperty("automountServiceAccountToken")
+  private @Nullable Boolean automountServiceAccountToken;
+
+  @JsonProperty("imagePullSecrets")
+  private @Nullable List<LocalObjectReference> imagePullSecrets;
 
   @JsonProperty("secrets")
   private @Nullable List<ObjectReference> secrets;
@@ -81,6 +81,47 @@ public class ServiceAccount implements dev.kubeclient.core.KubernetesObject {
   /** Sets {@code apiVersion} and returns this object. */
   public ServiceAccount apiVersion(@Nullable String value) {
     this.apiVersion = value;
+    return this;
+  }
+
+  /** Kind is a string value representing the REST resource this object represents. */
+  public @Nullable String getKind() {
+    return kind;
+  }
+
+  /** Sets {@code kind}; null makes it absent. */
+  public void setKind(@Nullable String value) {
+    this.kind = value;
+  }
+
+  /** Sets {@code kind} and returns this object. */
+  public ServiceAccount kind(@Nullable String value) {
+    this.kind = value;
+    return this;
+  }
+
+  /** Standard object's metadata. */
+  public dev.kubeclient.core.meta.v1.@Nullable ObjectMeta getMetadata() {
+    return metadata;
+  }
+
+  /** Sets {@code metadata}; null makes it absent. */
+  public void setMetadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
+    this.metadata = value;
+  }
+
+  /** Sets {@code metadata} and returns this object. */
+  public ServiceAccount metadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
+    this.metadata = value;
+    return this;
+  }
+
+  /** Edits {@code metadata}, creating it when absent, and returns this object. */
+  public ServiceAccount metadata(Consumer<dev.kubeclient.core.meta.v1.ObjectMeta> edit) {
+    if (metadata == null) {
+      metadata = new dev.kubeclient.core.meta.v1.ObjectMeta();
+    }
+    edit.accept(metadata);
     return this;
   }
 
@@ -138,47 +179,6 @@ public class ServiceAccount implements dev.kubeclient.core.KubernetesObject {
     return addToImagePullSecrets(item);
   }
 
-  /** Kind is a string value representing the REST resource this object represents. */
-  public @Nullable String getKind() {
-    return kind;
-  }
-
-  /** Sets {@code kind}; null makes it absent. */
-  public void setKind(@Nullable String value) {
-    this.kind = value;
-  }
-
-  /** Sets {@code kind} and returns this object. */
-  public ServiceAccount kind(@Nullable String value) {
-    this.kind = value;
-    return this;
-  }
-
-  /** Standard object's metadata. */
-  public dev.kubeclient.core.meta.v1.@Nullable ObjectMeta getMetadata() {
-    return metadata;
-  }
-
-  /** Sets {@code metadata}; null makes it absent. */
-  public void setMetadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
-    this.metadata = value;
-  }
-
-  /** Sets {@code metadata} and returns this object. */
-  public ServiceAccount metadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
-    this.metadata = value;
-    return this;
-  }
-
-  /** Edits {@code metadata}, creating it when absent, and returns this object. */
-  public ServiceAccount metadata(Consumer<dev.kubeclient.core.meta.v1.ObjectMeta> edit) {
-    if (metadata == null) {
-      metadata = new dev.kubeclient.core.meta.v1.ObjectMeta();
-    }
-    edit.accept(metadata);
-    return this;
-  }
-
   /**
    * Secrets is a list of the secrets in the same namespace that pods running using this
    * ServiceAccount are allowed to use.
@@ -233,10 +233,10 @@ public class ServiceAccount implements dev.kubeclient.core.KubernetesObject {
   public ServiceAccount deepCopy() {
     ServiceAccount copy = new ServiceAccount();
     copy.apiVersion = apiVersion;
-    copy.automountServiceAccountToken = automountServiceAccountToken;
-    copy.imagePullSecrets = ModelSupport.copyList(imagePullSecrets, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.automountServiceAccountToken = automountServiceAccountToken;
+    copy.imagePullSecrets = ModelSupport.copyList(imagePullSecrets, e0 -> e0.deepCopy());
     copy.secrets = ModelSupport.copyList(secrets, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
@@ -252,10 +252,10 @@ public class ServiceAccount implements dev.kubeclient.core.KubernetesObject {
     }
     ServiceAccount that = (ServiceAccount) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(automountServiceAccountToken, that.automountServiceAccountToken)
-        && Objects.equals(imagePullSecrets, that.imagePullSecrets)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(automountServiceAccountToken, that.automountServiceAccountToken)
+        && Objects.equals(imagePullSecrets, that.imagePullSecrets)
         && Objects.equals(secrets, that.secrets)
         && Objects.equals(unknownFields, that.unknownFields);
   }
@@ -264,10 +264,10 @@ public class ServiceAccount implements dev.kubeclient.core.KubernetesObject {
   public int hashCode() {
     return Objects.hash(
         apiVersion,
-        automountServiceAccountToken,
-        imagePullSecrets,
         kind,
         metadata,
+        automountServiceAccountToken,
+        imagePullSecrets,
         secrets,
         unknownFields);
   }
@@ -277,10 +277,10 @@ public class ServiceAccount implements dev.kubeclient.core.KubernetesObject {
   public String toString() {
     return ModelSupport.toStringOf("ServiceAccount")
         .add("apiVersion", apiVersion)
-        .add("automountServiceAccountToken", automountServiceAccountToken)
-        .add("imagePullSecrets", imagePullSecrets)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("automountServiceAccountToken", automountServiceAccountToken)
+        .add("imagePullSecrets", imagePullSecrets)
         .add("secrets", secrets)
         .addUnknown(unknownFields)
         .toString();

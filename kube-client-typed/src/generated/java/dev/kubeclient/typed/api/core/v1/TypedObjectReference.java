@@ -26,11 +26,11 @@ import org.jspecify.annotations.Nullable;
     setterVisibility = JsonAutoDetect.Visibility.NONE,
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class TypedObjectReference {
-  @JsonProperty("apiGroup")
-  private @Nullable String apiGroup;
-
   @JsonProperty("kind")
   private @Nullable String kind;
+
+  @JsonProperty("apiGroup")
+  private @Nullable String apiGroup;
 
   @JsonProperty("name")
   private @Nullable String name;
@@ -42,22 +42,6 @@ public class TypedObjectReference {
 
   /** Creates an empty value. */
   public TypedObjectReference() {}
-
-  /** APIGroup is the group for the resource being referenced. */
-  public @Nullable String getApiGroup() {
-    return apiGroup;
-  }
-
-  /** Sets {@code apiGroup}; null makes it absent. */
-  public void setApiGroup(@Nullable String value) {
-    this.apiGroup = value;
-  }
-
-  /** Sets {@code apiGroup} and returns this object. */
-  public TypedObjectReference apiGroup(@Nullable String value) {
-    this.apiGroup = value;
-    return this;
-  }
 
   /** Kind is the type of resource being referenced */
   public @Nullable String getKind() {
@@ -72,6 +56,22 @@ public class TypedObjectReference {
   /** Sets {@code kind} and returns this object. */
   public TypedObjectReference kind(@Nullable String value) {
     this.kind = value;
+    return this;
+  }
+
+  /** APIGroup is the group for the resource being referenced. */
+  public @Nullable String getApiGroup() {
+    return apiGroup;
+  }
+
+  /** Sets {@code apiGroup}; null makes it absent. */
+  public void setApiGroup(@Nullable String value) {
+    this.apiGroup = value;
+  }
+
+  /** Sets {@code apiGroup} and returns this object. */
+  public TypedObjectReference apiGroup(@Nullable String value) {
+    this.apiGroup = value;
     return this;
   }
 
@@ -129,8 +129,8 @@ public class TypedObjectReference {
   /** Returns a deep copy that shares no mutable state with this object. */
   public TypedObjectReference deepCopy() {
     TypedObjectReference copy = new TypedObjectReference();
-    copy.apiGroup = apiGroup;
     copy.kind = kind;
+    copy.apiGroup = apiGroup;
     copy.name = name;
     copy.namespace = namespace;
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
@@ -146,8 +146,8 @@ public class TypedObjectReference {
       return false;
     }
     TypedObjectReference that = (TypedObjectReference) o;
-    return Objects.equals(apiGroup, that.apiGroup)
-        && Objects.equals(kind, that.kind)
+    return Objects.equals(kind, that.kind)
+        && Objects.equals(apiGroup, that.apiGroup)
         && Objects.equals(name, that.name)
         && Objects.equals(namespace, that.namespace)
         && Objects.equals(unknownFields, that.unknownFields);
@@ -155,15 +155,15 @@ public class TypedObjectReference {
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiGroup, kind, name, namespace, unknownFields);
+    return Objects.hash(kind, apiGroup, name, namespace, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
   @Override
   public String toString() {
     return ModelSupport.toStringOf("TypedObjectReference")
-        .add("apiGroup", apiGroup)
         .add("kind", kind)
+        .add("apiGroup", apiGroup)
         .add("name", name)
         .add("namespace", namespace)
         .addUnknown(unknownFields)

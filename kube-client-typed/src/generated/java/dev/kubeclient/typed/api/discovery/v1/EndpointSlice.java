@@ -39,20 +39,20 @@ public class EndpointSlice implements dev.kubeclient.core.KubernetesObject {
   /** The kind. */
   public static final String KIND = "EndpointSlice";
 
-  @JsonProperty("addressType")
-  private @Nullable String addressType;
-
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
-
-  @JsonProperty("endpoints")
-  private @Nullable List<Endpoint> endpoints;
 
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
+
+  @JsonProperty("addressType")
+  private @Nullable String addressType;
+
+  @JsonProperty("endpoints")
+  private @Nullable List<Endpoint> endpoints;
 
   @JsonProperty("ports")
   private @Nullable List<EndpointPort> ports;
@@ -71,22 +71,6 @@ public class EndpointSlice implements dev.kubeclient.core.KubernetesObject {
     return o;
   }
 
-  /** addressType specifies the type of address carried by this EndpointSlice. */
-  public @Nullable String getAddressType() {
-    return addressType;
-  }
-
-  /** Sets {@code addressType}; null makes it absent. */
-  public void setAddressType(@Nullable String value) {
-    this.addressType = value;
-  }
-
-  /** Sets {@code addressType} and returns this object. */
-  public EndpointSlice addressType(@Nullable String value) {
-    this.addressType = value;
-    return this;
-  }
-
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;
@@ -101,38 +85,6 @@ public class EndpointSlice implements dev.kubeclient.core.KubernetesObject {
   public EndpointSlice apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** endpoints is a list of unique endpoints in this slice. */
-  public List<Endpoint> getEndpoints() {
-    return endpoints == null ? List.of() : endpoints;
-  }
-
-  /** Sets {@code endpoints}; null makes it absent. */
-  public void setEndpoints(@Nullable List<Endpoint> value) {
-    this.endpoints = value;
-  }
-
-  /** Sets {@code endpoints} and returns this object. */
-  public EndpointSlice endpoints(@Nullable List<Endpoint> value) {
-    this.endpoints = value;
-    return this;
-  }
-
-  /** Appends to {@code endpoints}, creating the list when absent. */
-  public EndpointSlice addToEndpoints(Endpoint item) {
-    if (endpoints == null) {
-      endpoints = new ArrayList<>();
-    }
-    endpoints.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code endpoints} after editing it. */
-  public EndpointSlice addToEndpoints(Consumer<Endpoint> edit) {
-    Endpoint item = new Endpoint();
-    edit.accept(item);
-    return addToEndpoints(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -174,6 +126,54 @@ public class EndpointSlice implements dev.kubeclient.core.KubernetesObject {
     }
     edit.accept(metadata);
     return this;
+  }
+
+  /** addressType specifies the type of address carried by this EndpointSlice. */
+  public @Nullable String getAddressType() {
+    return addressType;
+  }
+
+  /** Sets {@code addressType}; null makes it absent. */
+  public void setAddressType(@Nullable String value) {
+    this.addressType = value;
+  }
+
+  /** Sets {@code addressType} and returns this object. */
+  public EndpointSlice addressType(@Nullable String value) {
+    this.addressType = value;
+    return this;
+  }
+
+  /** endpoints is a list of unique endpoints in this slice. */
+  public List<Endpoint> getEndpoints() {
+    return endpoints == null ? List.of() : endpoints;
+  }
+
+  /** Sets {@code endpoints}; null makes it absent. */
+  public void setEndpoints(@Nullable List<Endpoint> value) {
+    this.endpoints = value;
+  }
+
+  /** Sets {@code endpoints} and returns this object. */
+  public EndpointSlice endpoints(@Nullable List<Endpoint> value) {
+    this.endpoints = value;
+    return this;
+  }
+
+  /** Appends to {@code endpoints}, creating the list when absent. */
+  public EndpointSlice addToEndpoints(Endpoint item) {
+    if (endpoints == null) {
+      endpoints = new ArrayList<>();
+    }
+    endpoints.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code endpoints} after editing it. */
+  public EndpointSlice addToEndpoints(Consumer<Endpoint> edit) {
+    Endpoint item = new Endpoint();
+    edit.accept(item);
+    return addToEndpoints(item);
   }
 
   /** ports specifies the list of network ports exposed by each endpoint in this slice. */
@@ -226,11 +226,11 @@ public class EndpointSlice implements dev.kubeclient.core.KubernetesObject {
   /** Returns a deep copy that shares no mutable state with this object. */
   public EndpointSlice deepCopy() {
     EndpointSlice copy = new EndpointSlice();
-    copy.addressType = addressType;
     copy.apiVersion = apiVersion;
-    copy.endpoints = ModelSupport.copyList(endpoints, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.addressType = addressType;
+    copy.endpoints = ModelSupport.copyList(endpoints, e0 -> e0.deepCopy());
     copy.ports = ModelSupport.copyList(ports, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
@@ -245,29 +245,29 @@ public class EndpointSlice implements dev.kubeclient.core.KubernetesObject {
       return false;
     }
     EndpointSlice that = (EndpointSlice) o;
-    return Objects.equals(addressType, that.addressType)
-        && Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(endpoints, that.endpoints)
+    return Objects.equals(apiVersion, that.apiVersion)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(addressType, that.addressType)
+        && Objects.equals(endpoints, that.endpoints)
         && Objects.equals(ports, that.ports)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(addressType, apiVersion, endpoints, kind, metadata, ports, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, addressType, endpoints, ports, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
   @Override
   public String toString() {
     return ModelSupport.toStringOf("EndpointSlice")
-        .add("addressType", addressType)
         .add("apiVersion", apiVersion)
-        .add("endpoints", endpoints)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("addressType", addressType)
+        .add("endpoints", endpoints)
         .add("ports", ports)
         .addUnknown(unknownFields)
         .toString();

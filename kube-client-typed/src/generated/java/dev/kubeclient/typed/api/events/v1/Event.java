@@ -37,11 +37,17 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   /** The kind. */
   public static final String KIND = "Event";
 
-  @JsonProperty("action")
-  private @Nullable String action;
-
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
+
+  @JsonProperty("kind")
+  private @Nullable String kind = KIND;
+
+  @JsonProperty("metadata")
+  private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
+
+  @JsonProperty("action")
+  private @Nullable String action;
 
   @JsonProperty("deprecatedCount")
   private @Nullable Integer deprecatedCount;
@@ -57,12 +63,6 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
 
   @JsonProperty("eventTime")
   private dev.kubeclient.core.@Nullable MicroTime eventTime;
-
-  @JsonProperty("kind")
-  private @Nullable String kind = KIND;
-
-  @JsonProperty("metadata")
-  private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
 
   @JsonProperty("note")
   private @Nullable String note;
@@ -102,22 +102,6 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
     return o;
   }
 
-  /** action is what action was taken/failed regarding to the regarding object. */
-  public @Nullable String getAction() {
-    return action;
-  }
-
-  /** Sets {@code action}; null makes it absent. */
-  public void setAction(@Nullable String value) {
-    this.action = value;
-  }
-
-  /** Sets {@code action} and returns this object. */
-  public Event action(@Nullable String value) {
-    this.action = value;
-    return this;
-  }
-
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
     return apiVersion;
@@ -131,6 +115,63 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   /** Sets {@code apiVersion} and returns this object. */
   public Event apiVersion(@Nullable String value) {
     this.apiVersion = value;
+    return this;
+  }
+
+  /** Kind is a string value representing the REST resource this object represents. */
+  public @Nullable String getKind() {
+    return kind;
+  }
+
+  /** Sets {@code kind}; null makes it absent. */
+  public void setKind(@Nullable String value) {
+    this.kind = value;
+  }
+
+  /** Sets {@code kind} and returns this object. */
+  public Event kind(@Nullable String value) {
+    this.kind = value;
+    return this;
+  }
+
+  /** Standard object's metadata. */
+  public dev.kubeclient.core.meta.v1.@Nullable ObjectMeta getMetadata() {
+    return metadata;
+  }
+
+  /** Sets {@code metadata}; null makes it absent. */
+  public void setMetadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
+    this.metadata = value;
+  }
+
+  /** Sets {@code metadata} and returns this object. */
+  public Event metadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
+    this.metadata = value;
+    return this;
+  }
+
+  /** Edits {@code metadata}, creating it when absent, and returns this object. */
+  public Event metadata(Consumer<dev.kubeclient.core.meta.v1.ObjectMeta> edit) {
+    if (metadata == null) {
+      metadata = new dev.kubeclient.core.meta.v1.ObjectMeta();
+    }
+    edit.accept(metadata);
+    return this;
+  }
+
+  /** action is what action was taken/failed regarding to the regarding object. */
+  public @Nullable String getAction() {
+    return action;
+  }
+
+  /** Sets {@code action}; null makes it absent. */
+  public void setAction(@Nullable String value) {
+    this.action = value;
+  }
+
+  /** Sets {@code action} and returns this object. */
+  public Event action(@Nullable String value) {
+    this.action = value;
     return this;
   }
 
@@ -232,47 +273,6 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   /** Sets {@code eventTime} and returns this object. */
   public Event eventTime(dev.kubeclient.core.@Nullable MicroTime value) {
     this.eventTime = value;
-    return this;
-  }
-
-  /** Kind is a string value representing the REST resource this object represents. */
-  public @Nullable String getKind() {
-    return kind;
-  }
-
-  /** Sets {@code kind}; null makes it absent. */
-  public void setKind(@Nullable String value) {
-    this.kind = value;
-  }
-
-  /** Sets {@code kind} and returns this object. */
-  public Event kind(@Nullable String value) {
-    this.kind = value;
-    return this;
-  }
-
-  /** Standard object's metadata. */
-  public dev.kubeclient.core.meta.v1.@Nullable ObjectMeta getMetadata() {
-    return metadata;
-  }
-
-  /** Sets {@code metadata}; null makes it absent. */
-  public void setMetadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
-    this.metadata = value;
-  }
-
-  /** Sets {@code metadata} and returns this object. */
-  public Event metadata(dev.kubeclient.core.meta.v1.@Nullable ObjectMeta value) {
-    this.metadata = value;
-    return this;
-  }
-
-  /** Edits {@code metadata}, creating it when absent, and returns this object. */
-  public Event metadata(Consumer<dev.kubeclient.core.meta.v1.ObjectMeta> edit) {
-    if (metadata == null) {
-      metadata = new dev.kubeclient.core.meta.v1.ObjectMeta();
-    }
-    edit.accept(metadata);
     return this;
   }
 
@@ -451,15 +451,15 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   /** Returns a deep copy that shares no mutable state with this object. */
   public Event deepCopy() {
     Event copy = new Event();
-    copy.action = action;
     copy.apiVersion = apiVersion;
+    copy.kind = kind;
+    copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.action = action;
     copy.deprecatedCount = deprecatedCount;
     copy.deprecatedFirstTimestamp = deprecatedFirstTimestamp;
     copy.deprecatedLastTimestamp = deprecatedLastTimestamp;
     copy.deprecatedSource = deprecatedSource == null ? null : deprecatedSource.deepCopy();
     copy.eventTime = eventTime;
-    copy.kind = kind;
-    copy.metadata = metadata == null ? null : metadata.deepCopy();
     copy.note = note;
     copy.reason = reason;
     copy.regarding = regarding == null ? null : regarding.deepCopy();
@@ -481,15 +481,15 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
       return false;
     }
     Event that = (Event) o;
-    return Objects.equals(action, that.action)
-        && Objects.equals(apiVersion, that.apiVersion)
+    return Objects.equals(apiVersion, that.apiVersion)
+        && Objects.equals(kind, that.kind)
+        && Objects.equals(metadata, that.metadata)
+        && Objects.equals(action, that.action)
         && Objects.equals(deprecatedCount, that.deprecatedCount)
         && Objects.equals(deprecatedFirstTimestamp, that.deprecatedFirstTimestamp)
         && Objects.equals(deprecatedLastTimestamp, that.deprecatedLastTimestamp)
         && Objects.equals(deprecatedSource, that.deprecatedSource)
         && Objects.equals(eventTime, that.eventTime)
-        && Objects.equals(kind, that.kind)
-        && Objects.equals(metadata, that.metadata)
         && Objects.equals(note, that.note)
         && Objects.equals(reason, that.reason)
         && Objects.equals(regarding, that.regarding)
@@ -504,15 +504,15 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   @Override
   public int hashCode() {
     return Objects.hash(
-        action,
         apiVersion,
+        kind,
+        metadata,
+        action,
         deprecatedCount,
         deprecatedFirstTimestamp,
         deprecatedLastTimestamp,
         deprecatedSource,
         eventTime,
-        kind,
-        metadata,
         note,
         reason,
         regarding,
@@ -528,15 +528,15 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   @Override
   public String toString() {
     return ModelSupport.toStringOf("Event")
-        .add("action", action)
         .add("apiVersion", apiVersion)
+        .add("kind", kind)
+        .add("metadata", metadata)
+        .add("action", action)
         .add("deprecatedCount", deprecatedCount)
         .add("deprecatedFirstTimestamp", deprecatedFirstTimestamp)
         .add("deprecatedLastTimestamp", deprecatedLastTimestamp)
         .add("deprecatedSource", deprecatedSource)
         .add("eventTime", eventTime)
-        .add("kind", kind)
-        .add("metadata", metadata)
         .add("note", note)
         .add("reason", reason)
         .add("regarding", regarding)

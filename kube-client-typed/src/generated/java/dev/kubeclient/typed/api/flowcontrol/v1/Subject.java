@@ -28,11 +28,11 @@ import org.jspecify.annotations.Nullable;
     setterVisibility = JsonAutoDetect.Visibility.NONE,
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class Subject {
-  @JsonProperty("group")
-  private @Nullable GroupSubject group;
-
   @JsonProperty("kind")
   private @Nullable String kind;
+
+  @JsonProperty("group")
+  private @Nullable GroupSubject group;
 
   @JsonProperty("serviceAccount")
   private @Nullable ServiceAccountSubject serviceAccount;
@@ -44,6 +44,22 @@ public class Subject {
 
   /** Creates an empty value. */
   public Subject() {}
+
+  /** `kind` indicates which one of the other fields is non-empty. */
+  public @Nullable String getKind() {
+    return kind;
+  }
+
+  /** Sets {@code kind}; null makes it absent. */
+  public void setKind(@Nullable String value) {
+    this.kind = value;
+  }
+
+  /** Sets {@code kind} and returns this object. */
+  public Subject kind(@Nullable String value) {
+    this.kind = value;
+    return this;
+  }
 
   /** `group` matches based on user group name. */
   public @Nullable GroupSubject getGroup() {
@@ -67,22 +83,6 @@ public class Subject {
       group = new GroupSubject();
     }
     edit.accept(group);
-    return this;
-  }
-
-  /** `kind` indicates which one of the other fields is non-empty. */
-  public @Nullable String getKind() {
-    return kind;
-  }
-
-  /** Sets {@code kind}; null makes it absent. */
-  public void setKind(@Nullable String value) {
-    this.kind = value;
-  }
-
-  /** Sets {@code kind} and returns this object. */
-  public Subject kind(@Nullable String value) {
-    this.kind = value;
     return this;
   }
 
@@ -154,8 +154,8 @@ public class Subject {
   /** Returns a deep copy that shares no mutable state with this object. */
   public Subject deepCopy() {
     Subject copy = new Subject();
-    copy.group = group == null ? null : group.deepCopy();
     copy.kind = kind;
+    copy.group = group == null ? null : group.deepCopy();
     copy.serviceAccount = serviceAccount == null ? null : serviceAccount.deepCopy();
     copy.user = user == null ? null : user.deepCopy();
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
@@ -171,8 +171,8 @@ public class Subject {
       return false;
     }
     Subject that = (Subject) o;
-    return Objects.equals(group, that.group)
-        && Objects.equals(kind, that.kind)
+    return Objects.equals(kind, that.kind)
+        && Objects.equals(group, that.group)
         && Objects.equals(serviceAccount, that.serviceAccount)
         && Objects.equals(user, that.user)
         && Objects.equals(unknownFields, that.unknownFields);
@@ -180,15 +180,15 @@ public class Subject {
 
   @Override
   public int hashCode() {
-    return Objects.hash(group, kind, serviceAccount, user, unknownFields);
+    return Objects.hash(kind, group, serviceAccount, user, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
   @Override
   public String toString() {
     return ModelSupport.toStringOf("Subject")
-        .add("group", group)
         .add("kind", kind)
+        .add("group", group)
         .add("serviceAccount", serviceAccount)
         .add("user", user)
         .addUnknown(unknownFields)

@@ -28,11 +28,11 @@ import org.jspecify.annotations.Nullable;
     setterVisibility = JsonAutoDetect.Visibility.NONE,
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class IngressClassParametersReference {
-  @JsonProperty("apiGroup")
-  private @Nullable String apiGroup;
-
   @JsonProperty("kind")
   private @Nullable String kind;
+
+  @JsonProperty("apiGroup")
+  private @Nullable String apiGroup;
 
   @JsonProperty("name")
   private @Nullable String name;
@@ -48,22 +48,6 @@ public class IngressClassParametersReference {
   /** Creates an empty value. */
   public IngressClassParametersReference() {}
 
-  /** apiGroup is the group for the resource being referenced. */
-  public @Nullable String getApiGroup() {
-    return apiGroup;
-  }
-
-  /** Sets {@code apiGroup}; null makes it absent. */
-  public void setApiGroup(@Nullable String value) {
-    this.apiGroup = value;
-  }
-
-  /** Sets {@code apiGroup} and returns this object. */
-  public IngressClassParametersReference apiGroup(@Nullable String value) {
-    this.apiGroup = value;
-    return this;
-  }
-
   /** kind is the type of resource being referenced. */
   public @Nullable String getKind() {
     return kind;
@@ -77,6 +61,22 @@ public class IngressClassParametersReference {
   /** Sets {@code kind} and returns this object. */
   public IngressClassParametersReference kind(@Nullable String value) {
     this.kind = value;
+    return this;
+  }
+
+  /** apiGroup is the group for the resource being referenced. */
+  public @Nullable String getApiGroup() {
+    return apiGroup;
+  }
+
+  /** Sets {@code apiGroup}; null makes it absent. */
+  public void setApiGroup(@Nullable String value) {
+    this.apiGroup = value;
+  }
+
+  /** Sets {@code apiGroup} and returns this object. */
+  public IngressClassParametersReference apiGroup(@Nullable String value) {
+    this.apiGroup = value;
     return this;
   }
 
@@ -146,8 +146,8 @@ public class IngressClassParametersReference {
   /** Returns a deep copy that shares no mutable state with this object. */
   public IngressClassParametersReference deepCopy() {
     IngressClassParametersReference copy = new IngressClassParametersReference();
-    copy.apiGroup = apiGroup;
     copy.kind = kind;
+    copy.apiGroup = apiGroup;
     copy.name = name;
     copy.namespace = namespace;
     copy.scope = scope;
@@ -164,8 +164,8 @@ public class IngressClassParametersReference {
       return false;
     }
     IngressClassParametersReference that = (IngressClassParametersReference) o;
-    return Objects.equals(apiGroup, that.apiGroup)
-        && Objects.equals(kind, that.kind)
+    return Objects.equals(kind, that.kind)
+        && Objects.equals(apiGroup, that.apiGroup)
         && Objects.equals(name, that.name)
         && Objects.equals(namespace, that.namespace)
         && Objects.equals(scope, that.scope)
@@ -174,15 +174,15 @@ public class IngressClassParametersReference {
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiGroup, kind, name, namespace, scope, unknownFields);
+    return Objects.hash(kind, apiGroup, name, namespace, scope, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
   @Override
   public String toString() {
     return ModelSupport.toStringOf("IngressClassParametersReference")
-        .add("apiGroup", apiGroup)
         .add("kind", kind)
+        .add("apiGroup", apiGroup)
         .add("name", name)
         .add("namespace", namespace)
         .add("scope", scope)

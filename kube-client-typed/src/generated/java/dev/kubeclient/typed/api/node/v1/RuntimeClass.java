@@ -40,14 +40,14 @@ public class RuntimeClass implements dev.kubeclient.core.KubernetesObject {
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("handler")
-  private @Nullable String handler;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
+
+  @JsonProperty("handler")
+  private @Nullable String handler;
 
   @JsonProperty("overhead")
   private @Nullable Overhead overhead;
@@ -82,25 +82,6 @@ public class RuntimeClass implements dev.kubeclient.core.KubernetesObject {
   /** Sets {@code apiVersion} and returns this object. */
   public RuntimeClass apiVersion(@Nullable String value) {
     this.apiVersion = value;
-    return this;
-  }
-
-  /**
-   * handler specifies the underlying runtime and configuration that the CRI implementation will use
-   * to handle pods of this class.
-   */
-  public @Nullable String getHandler() {
-    return handler;
-  }
-
-  /** Sets {@code handler}; null makes it absent. */
-  public void setHandler(@Nullable String value) {
-    this.handler = value;
-  }
-
-  /** Sets {@code handler} and returns this object. */
-  public RuntimeClass handler(@Nullable String value) {
-    this.handler = value;
     return this;
   }
 
@@ -145,6 +126,25 @@ public class RuntimeClass implements dev.kubeclient.core.KubernetesObject {
       metadata = new dev.kubeclient.core.meta.v1.ObjectMeta();
     }
     edit.accept(metadata);
+    return this;
+  }
+
+  /**
+   * handler specifies the underlying runtime and configuration that the CRI implementation will use
+   * to handle pods of this class.
+   */
+  public @Nullable String getHandler() {
+    return handler;
+  }
+
+  /** Sets {@code handler}; null makes it absent. */
+  public void setHandler(@Nullable String value) {
+    this.handler = value;
+  }
+
+  /** Sets {@code handler} and returns this object. */
+  public RuntimeClass handler(@Nullable String value) {
+    this.handler = value;
     return this;
   }
 
@@ -223,9 +223,9 @@ public class RuntimeClass implements dev.kubeclient.core.KubernetesObject {
   public RuntimeClass deepCopy() {
     RuntimeClass copy = new RuntimeClass();
     copy.apiVersion = apiVersion;
-    copy.handler = handler;
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.handler = handler;
     copy.overhead = overhead == null ? null : overhead.deepCopy();
     copy.scheduling = scheduling == null ? null : scheduling.deepCopy();
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
@@ -242,9 +242,9 @@ public class RuntimeClass implements dev.kubeclient.core.KubernetesObject {
     }
     RuntimeClass that = (RuntimeClass) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(handler, that.handler)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(handler, that.handler)
         && Objects.equals(overhead, that.overhead)
         && Objects.equals(scheduling, that.scheduling)
         && Objects.equals(unknownFields, that.unknownFields);
@@ -252,7 +252,7 @@ public class RuntimeClass implements dev.kubeclient.core.KubernetesObject {
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, handler, kind, metadata, overhead, scheduling, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, handler, overhead, scheduling, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -260,9 +260,9 @@ public class RuntimeClass implements dev.kubeclient.core.KubernetesObject {
   public String toString() {
     return ModelSupport.toStringOf("RuntimeClass")
         .add("apiVersion", apiVersion)
-        .add("handler", handler)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("handler", handler)
         .add("overhead", overhead)
         .add("scheduling", scheduling)
         .addUnknown(unknownFields)

@@ -38,14 +38,14 @@ public class Eviction implements dev.kubeclient.core.KubernetesObject {
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("deleteOptions")
-  private dev.kubeclient.core.meta.v1.@Nullable DeleteOptions deleteOptions;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
+
+  @JsonProperty("deleteOptions")
+  private dev.kubeclient.core.meta.v1.@Nullable DeleteOptions deleteOptions;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -74,31 +74,6 @@ public class Eviction implements dev.kubeclient.core.KubernetesObject {
   /** Sets {@code apiVersion} and returns this object. */
   public Eviction apiVersion(@Nullable String value) {
     this.apiVersion = value;
-    return this;
-  }
-
-  /** DeleteOptions may be provided */
-  public dev.kubeclient.core.meta.v1.@Nullable DeleteOptions getDeleteOptions() {
-    return deleteOptions;
-  }
-
-  /** Sets {@code deleteOptions}; null makes it absent. */
-  public void setDeleteOptions(dev.kubeclient.core.meta.v1.@Nullable DeleteOptions value) {
-    this.deleteOptions = value;
-  }
-
-  /** Sets {@code deleteOptions} and returns this object. */
-  public Eviction deleteOptions(dev.kubeclient.core.meta.v1.@Nullable DeleteOptions value) {
-    this.deleteOptions = value;
-    return this;
-  }
-
-  /** Edits {@code deleteOptions}, creating it when absent, and returns this object. */
-  public Eviction deleteOptions(Consumer<dev.kubeclient.core.meta.v1.DeleteOptions> edit) {
-    if (deleteOptions == null) {
-      deleteOptions = new dev.kubeclient.core.meta.v1.DeleteOptions();
-    }
-    edit.accept(deleteOptions);
     return this;
   }
 
@@ -143,6 +118,31 @@ public class Eviction implements dev.kubeclient.core.KubernetesObject {
     return this;
   }
 
+  /** DeleteOptions may be provided */
+  public dev.kubeclient.core.meta.v1.@Nullable DeleteOptions getDeleteOptions() {
+    return deleteOptions;
+  }
+
+  /** Sets {@code deleteOptions}; null makes it absent. */
+  public void setDeleteOptions(dev.kubeclient.core.meta.v1.@Nullable DeleteOptions value) {
+    this.deleteOptions = value;
+  }
+
+  /** Sets {@code deleteOptions} and returns this object. */
+  public Eviction deleteOptions(dev.kubeclient.core.meta.v1.@Nullable DeleteOptions value) {
+    this.deleteOptions = value;
+    return this;
+  }
+
+  /** Edits {@code deleteOptions}, creating it when absent, and returns this object. */
+  public Eviction deleteOptions(Consumer<dev.kubeclient.core.meta.v1.DeleteOptions> edit) {
+    if (deleteOptions == null) {
+      deleteOptions = new dev.kubeclient.core.meta.v1.DeleteOptions();
+    }
+    edit.accept(deleteOptions);
+    return this;
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -162,9 +162,9 @@ public class Eviction implements dev.kubeclient.core.KubernetesObject {
   public Eviction deepCopy() {
     Eviction copy = new Eviction();
     copy.apiVersion = apiVersion;
-    copy.deleteOptions = deleteOptions == null ? null : deleteOptions.deepCopy();
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.deleteOptions = deleteOptions == null ? null : deleteOptions.deepCopy();
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -179,15 +179,15 @@ public class Eviction implements dev.kubeclient.core.KubernetesObject {
     }
     Eviction that = (Eviction) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(deleteOptions, that.deleteOptions)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(deleteOptions, that.deleteOptions)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, deleteOptions, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, deleteOptions, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -195,9 +195,9 @@ public class Eviction implements dev.kubeclient.core.KubernetesObject {
   public String toString() {
     return ModelSupport.toStringOf("Eviction")
         .add("apiVersion", apiVersion)
-        .add("deleteOptions", deleteOptions)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("deleteOptions", deleteOptions)
         .addUnknown(unknownFields)
         .toString();
   }

@@ -36,9 +36,6 @@ public class ClusterRole implements dev.kubeclient.core.KubernetesObject {
   /** The kind. */
   public static final String KIND = "ClusterRole";
 
-  @JsonProperty("aggregationRule")
-  private @Nullable AggregationRule aggregationRule;
-
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
@@ -47,6 +44,9 @@ public class ClusterRole implements dev.kubeclient.core.KubernetesObject {
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
+
+  @JsonProperty("aggregationRule")
+  private @Nullable AggregationRule aggregationRule;
 
   @JsonProperty("rules")
   private @Nullable List<PolicyRule> rules;
@@ -63,34 +63,6 @@ public class ClusterRole implements dev.kubeclient.core.KubernetesObject {
     o.apiVersion = null;
     o.kind = null;
     return o;
-  }
-
-  /**
-   * AggregationRule is an optional field that describes how to build the Rules for this
-   * ClusterRole.
-   */
-  public @Nullable AggregationRule getAggregationRule() {
-    return aggregationRule;
-  }
-
-  /** Sets {@code aggregationRule}; null makes it absent. */
-  public void setAggregationRule(@Nullable AggregationRule value) {
-    this.aggregationRule = value;
-  }
-
-  /** Sets {@code aggregationRule} and returns this object. */
-  public ClusterRole aggregationRule(@Nullable AggregationRule value) {
-    this.aggregationRule = value;
-    return this;
-  }
-
-  /** Edits {@code aggregationRule}, creating it when absent, and returns this object. */
-  public ClusterRole aggregationRule(Consumer<AggregationRule> edit) {
-    if (aggregationRule == null) {
-      aggregationRule = new AggregationRule();
-    }
-    edit.accept(aggregationRule);
-    return this;
   }
 
   /** APIVersion defines the versioned schema of this representation of an object. */
@@ -150,6 +122,34 @@ public class ClusterRole implements dev.kubeclient.core.KubernetesObject {
     return this;
   }
 
+  /**
+   * AggregationRule is an optional field that describes how to build the Rules for this
+   * ClusterRole.
+   */
+  public @Nullable AggregationRule getAggregationRule() {
+    return aggregationRule;
+  }
+
+  /** Sets {@code aggregationRule}; null makes it absent. */
+  public void setAggregationRule(@Nullable AggregationRule value) {
+    this.aggregationRule = value;
+  }
+
+  /** Sets {@code aggregationRule} and returns this object. */
+  public ClusterRole aggregationRule(@Nullable AggregationRule value) {
+    this.aggregationRule = value;
+    return this;
+  }
+
+  /** Edits {@code aggregationRule}, creating it when absent, and returns this object. */
+  public ClusterRole aggregationRule(Consumer<AggregationRule> edit) {
+    if (aggregationRule == null) {
+      aggregationRule = new AggregationRule();
+    }
+    edit.accept(aggregationRule);
+    return this;
+  }
+
   /** Rules holds all the PolicyRules for this ClusterRole */
   public List<PolicyRule> getRules() {
     return rules == null ? List.of() : rules;
@@ -200,10 +200,10 @@ public class ClusterRole implements dev.kubeclient.core.KubernetesObject {
   /** Returns a deep copy that shares no mutable state with this object. */
   public ClusterRole deepCopy() {
     ClusterRole copy = new ClusterRole();
-    copy.aggregationRule = aggregationRule == null ? null : aggregationRule.deepCopy();
     copy.apiVersion = apiVersion;
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.aggregationRule = aggregationRule == null ? null : aggregationRule.deepCopy();
     copy.rules = ModelSupport.copyList(rules, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
@@ -218,27 +218,27 @@ public class ClusterRole implements dev.kubeclient.core.KubernetesObject {
       return false;
     }
     ClusterRole that = (ClusterRole) o;
-    return Objects.equals(aggregationRule, that.aggregationRule)
-        && Objects.equals(apiVersion, that.apiVersion)
+    return Objects.equals(apiVersion, that.apiVersion)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(aggregationRule, that.aggregationRule)
         && Objects.equals(rules, that.rules)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(aggregationRule, apiVersion, kind, metadata, rules, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, aggregationRule, rules, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
   @Override
   public String toString() {
     return ModelSupport.toStringOf("ClusterRole")
-        .add("aggregationRule", aggregationRule)
         .add("apiVersion", apiVersion)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("aggregationRule", aggregationRule)
         .add("rules", rules)
         .addUnknown(unknownFields)
         .toString();

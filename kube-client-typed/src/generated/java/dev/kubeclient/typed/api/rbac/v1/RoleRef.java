@@ -26,11 +26,11 @@ import org.jspecify.annotations.Nullable;
     setterVisibility = JsonAutoDetect.Visibility.NONE,
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class RoleRef {
-  @JsonProperty("apiGroup")
-  private @Nullable String apiGroup;
-
   @JsonProperty("kind")
   private @Nullable String kind;
+
+  @JsonProperty("apiGroup")
+  private @Nullable String apiGroup;
 
   @JsonProperty("name")
   private @Nullable String name;
@@ -39,22 +39,6 @@ public class RoleRef {
 
   /** Creates an empty value. */
   public RoleRef() {}
-
-  /** APIGroup is the group for the resource being referenced */
-  public @Nullable String getApiGroup() {
-    return apiGroup;
-  }
-
-  /** Sets {@code apiGroup}; null makes it absent. */
-  public void setApiGroup(@Nullable String value) {
-    this.apiGroup = value;
-  }
-
-  /** Sets {@code apiGroup} and returns this object. */
-  public RoleRef apiGroup(@Nullable String value) {
-    this.apiGroup = value;
-    return this;
-  }
 
   /** Kind is the type of resource being referenced */
   public @Nullable String getKind() {
@@ -69,6 +53,22 @@ public class RoleRef {
   /** Sets {@code kind} and returns this object. */
   public RoleRef kind(@Nullable String value) {
     this.kind = value;
+    return this;
+  }
+
+  /** APIGroup is the group for the resource being referenced */
+  public @Nullable String getApiGroup() {
+    return apiGroup;
+  }
+
+  /** Sets {@code apiGroup}; null makes it absent. */
+  public void setApiGroup(@Nullable String value) {
+    this.apiGroup = value;
+  }
+
+  /** Sets {@code apiGroup} and returns this object. */
+  public RoleRef apiGroup(@Nullable String value) {
+    this.apiGroup = value;
     return this;
   }
 
@@ -106,8 +106,8 @@ public class RoleRef {
   /** Returns a deep copy that shares no mutable state with this object. */
   public RoleRef deepCopy() {
     RoleRef copy = new RoleRef();
-    copy.apiGroup = apiGroup;
     copy.kind = kind;
+    copy.apiGroup = apiGroup;
     copy.name = name;
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
@@ -122,23 +122,23 @@ public class RoleRef {
       return false;
     }
     RoleRef that = (RoleRef) o;
-    return Objects.equals(apiGroup, that.apiGroup)
-        && Objects.equals(kind, that.kind)
+    return Objects.equals(kind, that.kind)
+        && Objects.equals(apiGroup, that.apiGroup)
         && Objects.equals(name, that.name)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiGroup, kind, name, unknownFields);
+    return Objects.hash(kind, apiGroup, name, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
   @Override
   public String toString() {
     return ModelSupport.toStringOf("RoleRef")
-        .add("apiGroup", apiGroup)
         .add("kind", kind)
+        .add("apiGroup", apiGroup)
         .add("name", name)
         .addUnknown(unknownFields)
         .toString();

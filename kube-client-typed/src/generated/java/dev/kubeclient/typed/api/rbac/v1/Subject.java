@@ -28,11 +28,11 @@ import org.jspecify.annotations.Nullable;
     setterVisibility = JsonAutoDetect.Visibility.NONE,
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class Subject {
-  @JsonProperty("apiGroup")
-  private @Nullable String apiGroup;
-
   @JsonProperty("kind")
   private @Nullable String kind;
+
+  @JsonProperty("apiGroup")
+  private @Nullable String apiGroup;
 
   @JsonProperty("name")
   private @Nullable String name;
@@ -44,22 +44,6 @@ public class Subject {
 
   /** Creates an empty value. */
   public Subject() {}
-
-  /** APIGroup holds the API group of the referenced subject. */
-  public @Nullable String getApiGroup() {
-    return apiGroup;
-  }
-
-  /** Sets {@code apiGroup}; null makes it absent. */
-  public void setApiGroup(@Nullable String value) {
-    this.apiGroup = value;
-  }
-
-  /** Sets {@code apiGroup} and returns this object. */
-  public Subject apiGroup(@Nullable String value) {
-    this.apiGroup = value;
-    return this;
-  }
 
   /** Kind of object being referenced. */
   public @Nullable String getKind() {
@@ -74,6 +58,22 @@ public class Subject {
   /** Sets {@code kind} and returns this object. */
   public Subject kind(@Nullable String value) {
     this.kind = value;
+    return this;
+  }
+
+  /** APIGroup holds the API group of the referenced subject. */
+  public @Nullable String getApiGroup() {
+    return apiGroup;
+  }
+
+  /** Sets {@code apiGroup}; null makes it absent. */
+  public void setApiGroup(@Nullable String value) {
+    this.apiGroup = value;
+  }
+
+  /** Sets {@code apiGroup} and returns this object. */
+  public Subject apiGroup(@Nullable String value) {
+    this.apiGroup = value;
     return this;
   }
 
@@ -127,8 +127,8 @@ public class Subject {
   /** Returns a deep copy that shares no mutable state with this object. */
   public Subject deepCopy() {
     Subject copy = new Subject();
-    copy.apiGroup = apiGroup;
     copy.kind = kind;
+    copy.apiGroup = apiGroup;
     copy.name = name;
     copy.namespace = namespace;
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
@@ -144,8 +144,8 @@ public class Subject {
       return false;
     }
     Subject that = (Subject) o;
-    return Objects.equals(apiGroup, that.apiGroup)
-        && Objects.equals(kind, that.kind)
+    return Objects.equals(kind, that.kind)
+        && Objects.equals(apiGroup, that.apiGroup)
         && Objects.equals(name, that.name)
         && Objects.equals(namespace, that.namespace)
         && Objects.equals(unknownFields, that.unknownFields);
@@ -153,15 +153,15 @@ public class Subject {
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiGroup, kind, name, namespace, unknownFields);
+    return Objects.hash(kind, apiGroup, name, namespace, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
   @Override
   public String toString() {
     return ModelSupport.toStringOf("Subject")
-        .add("apiGroup", apiGroup)
         .add("kind", kind)
+        .add("apiGroup", apiGroup)
         .add("name", name)
         .add("namespace", namespace)
         .addUnknown(unknownFields)

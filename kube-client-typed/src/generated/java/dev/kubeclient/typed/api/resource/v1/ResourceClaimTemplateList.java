@@ -40,14 +40,14 @@ public class ResourceClaimTemplateList
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("items")
-  private @Nullable List<ResourceClaimTemplate> items;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ListMeta metadata;
+
+  @JsonProperty("items")
+  private @Nullable List<ResourceClaimTemplate> items;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -77,38 +77,6 @@ public class ResourceClaimTemplateList
   public ResourceClaimTemplateList apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** Items is the list of resource claim templates. */
-  public List<ResourceClaimTemplate> getItems() {
-    return items == null ? List.of() : items;
-  }
-
-  /** Sets {@code items}; null makes it absent. */
-  public void setItems(@Nullable List<ResourceClaimTemplate> value) {
-    this.items = value;
-  }
-
-  /** Sets {@code items} and returns this object. */
-  public ResourceClaimTemplateList items(@Nullable List<ResourceClaimTemplate> value) {
-    this.items = value;
-    return this;
-  }
-
-  /** Appends to {@code items}, creating the list when absent. */
-  public ResourceClaimTemplateList addToItems(ResourceClaimTemplate item) {
-    if (items == null) {
-      items = new ArrayList<>();
-    }
-    items.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code items} after editing it. */
-  public ResourceClaimTemplateList addToItems(Consumer<ResourceClaimTemplate> edit) {
-    ResourceClaimTemplate item = new ResourceClaimTemplate();
-    edit.accept(item);
-    return addToItems(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -152,6 +120,38 @@ public class ResourceClaimTemplateList
     return this;
   }
 
+  /** Items is the list of resource claim templates. */
+  public List<ResourceClaimTemplate> getItems() {
+    return items == null ? List.of() : items;
+  }
+
+  /** Sets {@code items}; null makes it absent. */
+  public void setItems(@Nullable List<ResourceClaimTemplate> value) {
+    this.items = value;
+  }
+
+  /** Sets {@code items} and returns this object. */
+  public ResourceClaimTemplateList items(@Nullable List<ResourceClaimTemplate> value) {
+    this.items = value;
+    return this;
+  }
+
+  /** Appends to {@code items}, creating the list when absent. */
+  public ResourceClaimTemplateList addToItems(ResourceClaimTemplate item) {
+    if (items == null) {
+      items = new ArrayList<>();
+    }
+    items.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code items} after editing it. */
+  public ResourceClaimTemplateList addToItems(Consumer<ResourceClaimTemplate> edit) {
+    ResourceClaimTemplate item = new ResourceClaimTemplate();
+    edit.accept(item);
+    return addToItems(item);
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -171,9 +171,9 @@ public class ResourceClaimTemplateList
   public ResourceClaimTemplateList deepCopy() {
     ResourceClaimTemplateList copy = new ResourceClaimTemplateList();
     copy.apiVersion = apiVersion;
-    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -188,15 +188,15 @@ public class ResourceClaimTemplateList
     }
     ResourceClaimTemplateList that = (ResourceClaimTemplateList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(items, that.items)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(items, that.items)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, items, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, items, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -204,9 +204,9 @@ public class ResourceClaimTemplateList
   public String toString() {
     return ModelSupport.toStringOf("ResourceClaimTemplateList")
         .add("apiVersion", apiVersion)
-        .add("items", items)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("items", items)
         .addUnknown(unknownFields)
         .toString();
   }

@@ -39,14 +39,14 @@ public class DeviceClassList implements dev.kubeclient.core.KubernetesListObject
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("items")
-  private @Nullable List<DeviceClass> items;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ListMeta metadata;
+
+  @JsonProperty("items")
+  private @Nullable List<DeviceClass> items;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -76,38 +76,6 @@ public class DeviceClassList implements dev.kubeclient.core.KubernetesListObject
   public DeviceClassList apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** Items is the list of resource classes. */
-  public List<DeviceClass> getItems() {
-    return items == null ? List.of() : items;
-  }
-
-  /** Sets {@code items}; null makes it absent. */
-  public void setItems(@Nullable List<DeviceClass> value) {
-    this.items = value;
-  }
-
-  /** Sets {@code items} and returns this object. */
-  public DeviceClassList items(@Nullable List<DeviceClass> value) {
-    this.items = value;
-    return this;
-  }
-
-  /** Appends to {@code items}, creating the list when absent. */
-  public DeviceClassList addToItems(DeviceClass item) {
-    if (items == null) {
-      items = new ArrayList<>();
-    }
-    items.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code items} after editing it. */
-  public DeviceClassList addToItems(Consumer<DeviceClass> edit) {
-    DeviceClass item = new DeviceClass();
-    edit.accept(item);
-    return addToItems(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -151,6 +119,38 @@ public class DeviceClassList implements dev.kubeclient.core.KubernetesListObject
     return this;
   }
 
+  /** Items is the list of resource classes. */
+  public List<DeviceClass> getItems() {
+    return items == null ? List.of() : items;
+  }
+
+  /** Sets {@code items}; null makes it absent. */
+  public void setItems(@Nullable List<DeviceClass> value) {
+    this.items = value;
+  }
+
+  /** Sets {@code items} and returns this object. */
+  public DeviceClassList items(@Nullable List<DeviceClass> value) {
+    this.items = value;
+    return this;
+  }
+
+  /** Appends to {@code items}, creating the list when absent. */
+  public DeviceClassList addToItems(DeviceClass item) {
+    if (items == null) {
+      items = new ArrayList<>();
+    }
+    items.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code items} after editing it. */
+  public DeviceClassList addToItems(Consumer<DeviceClass> edit) {
+    DeviceClass item = new DeviceClass();
+    edit.accept(item);
+    return addToItems(item);
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -170,9 +170,9 @@ public class DeviceClassList implements dev.kubeclient.core.KubernetesListObject
   public DeviceClassList deepCopy() {
     DeviceClassList copy = new DeviceClassList();
     copy.apiVersion = apiVersion;
-    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -187,15 +187,15 @@ public class DeviceClassList implements dev.kubeclient.core.KubernetesListObject
     }
     DeviceClassList that = (DeviceClassList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(items, that.items)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(items, that.items)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, items, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, items, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -203,9 +203,9 @@ public class DeviceClassList implements dev.kubeclient.core.KubernetesListObject
   public String toString() {
     return ModelSupport.toStringOf("DeviceClassList")
         .add("apiVersion", apiVersion)
-        .add("items", items)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("items", items)
         .addUnknown(unknownFields)
         .toString();
   }

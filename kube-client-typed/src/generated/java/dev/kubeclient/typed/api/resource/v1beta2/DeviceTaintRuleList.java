@@ -40,14 +40,14 @@ public class DeviceTaintRuleList
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("items")
-  private @Nullable List<DeviceTaintRule> items;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ListMeta metadata;
+
+  @JsonProperty("items")
+  private @Nullable List<DeviceTaintRule> items;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -77,38 +77,6 @@ public class DeviceTaintRuleList
   public DeviceTaintRuleList apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** Items is the list of DeviceTaintRules. */
-  public List<DeviceTaintRule> getItems() {
-    return items == null ? List.of() : items;
-  }
-
-  /** Sets {@code items}; null makes it absent. */
-  public void setItems(@Nullable List<DeviceTaintRule> value) {
-    this.items = value;
-  }
-
-  /** Sets {@code items} and returns this object. */
-  public DeviceTaintRuleList items(@Nullable List<DeviceTaintRule> value) {
-    this.items = value;
-    return this;
-  }
-
-  /** Appends to {@code items}, creating the list when absent. */
-  public DeviceTaintRuleList addToItems(DeviceTaintRule item) {
-    if (items == null) {
-      items = new ArrayList<>();
-    }
-    items.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code items} after editing it. */
-  public DeviceTaintRuleList addToItems(Consumer<DeviceTaintRule> edit) {
-    DeviceTaintRule item = new DeviceTaintRule();
-    edit.accept(item);
-    return addToItems(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -152,6 +120,38 @@ public class DeviceTaintRuleList
     return this;
   }
 
+  /** Items is the list of DeviceTaintRules. */
+  public List<DeviceTaintRule> getItems() {
+    return items == null ? List.of() : items;
+  }
+
+  /** Sets {@code items}; null makes it absent. */
+  public void setItems(@Nullable List<DeviceTaintRule> value) {
+    this.items = value;
+  }
+
+  /** Sets {@code items} and returns this object. */
+  public DeviceTaintRuleList items(@Nullable List<DeviceTaintRule> value) {
+    this.items = value;
+    return this;
+  }
+
+  /** Appends to {@code items}, creating the list when absent. */
+  public DeviceTaintRuleList addToItems(DeviceTaintRule item) {
+    if (items == null) {
+      items = new ArrayList<>();
+    }
+    items.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code items} after editing it. */
+  public DeviceTaintRuleList addToItems(Consumer<DeviceTaintRule> edit) {
+    DeviceTaintRule item = new DeviceTaintRule();
+    edit.accept(item);
+    return addToItems(item);
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -171,9 +171,9 @@ public class DeviceTaintRuleList
   public DeviceTaintRuleList deepCopy() {
     DeviceTaintRuleList copy = new DeviceTaintRuleList();
     copy.apiVersion = apiVersion;
-    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -188,15 +188,15 @@ public class DeviceTaintRuleList
     }
     DeviceTaintRuleList that = (DeviceTaintRuleList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(items, that.items)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(items, that.items)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, items, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, items, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -204,9 +204,9 @@ public class DeviceTaintRuleList
   public String toString() {
     return ModelSupport.toStringOf("DeviceTaintRuleList")
         .add("apiVersion", apiVersion)
-        .add("items", items)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("items", items)
         .addUnknown(unknownFields)
         .toString();
   }

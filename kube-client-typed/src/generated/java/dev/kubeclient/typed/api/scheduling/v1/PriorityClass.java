@@ -37,17 +37,17 @@ public class PriorityClass implements dev.kubeclient.core.KubernetesObject {
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("description")
-  private @Nullable String description;
-
-  @JsonProperty("globalDefault")
-  private @Nullable Boolean globalDefault;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
+
+  @JsonProperty("description")
+  private @Nullable String description;
+
+  @JsonProperty("globalDefault")
+  private @Nullable Boolean globalDefault;
 
   @JsonProperty("preemptionPolicy")
   private @Nullable String preemptionPolicy;
@@ -82,44 +82,6 @@ public class PriorityClass implements dev.kubeclient.core.KubernetesObject {
   /** Sets {@code apiVersion} and returns this object. */
   public PriorityClass apiVersion(@Nullable String value) {
     this.apiVersion = value;
-    return this;
-  }
-
-  /**
-   * description is an arbitrary string that usually provides guidelines on when this priority class
-   * should be used.
-   */
-  public @Nullable String getDescription() {
-    return description;
-  }
-
-  /** Sets {@code description}; null makes it absent. */
-  public void setDescription(@Nullable String value) {
-    this.description = value;
-  }
-
-  /** Sets {@code description} and returns this object. */
-  public PriorityClass description(@Nullable String value) {
-    this.description = value;
-    return this;
-  }
-
-  /**
-   * globalDefault specifies whether this PriorityClass should be considered as the default priority
-   * for pods that do not have any priority class.
-   */
-  public @Nullable Boolean getGlobalDefault() {
-    return globalDefault;
-  }
-
-  /** Sets {@code globalDefault}; null makes it absent. */
-  public void setGlobalDefault(@Nullable Boolean value) {
-    this.globalDefault = value;
-  }
-
-  /** Sets {@code globalDefault} and returns this object. */
-  public PriorityClass globalDefault(@Nullable Boolean value) {
-    this.globalDefault = value;
     return this;
   }
 
@@ -161,6 +123,44 @@ public class PriorityClass implements dev.kubeclient.core.KubernetesObject {
       metadata = new dev.kubeclient.core.meta.v1.ObjectMeta();
     }
     edit.accept(metadata);
+    return this;
+  }
+
+  /**
+   * description is an arbitrary string that usually provides guidelines on when this priority class
+   * should be used.
+   */
+  public @Nullable String getDescription() {
+    return description;
+  }
+
+  /** Sets {@code description}; null makes it absent. */
+  public void setDescription(@Nullable String value) {
+    this.description = value;
+  }
+
+  /** Sets {@code description} and returns this object. */
+  public PriorityClass description(@Nullable String value) {
+    this.description = value;
+    return this;
+  }
+
+  /**
+   * globalDefault specifies whether this PriorityClass should be considered as the default priority
+   * for pods that do not have any priority class.
+   */
+  public @Nullable Boolean getGlobalDefault() {
+    return globalDefault;
+  }
+
+  /** Sets {@code globalDefault}; null makes it absent. */
+  public void setGlobalDefault(@Nullable Boolean value) {
+    this.globalDefault = value;
+  }
+
+  /** Sets {@code globalDefault} and returns this object. */
+  public PriorityClass globalDefault(@Nullable Boolean value) {
+    this.globalDefault = value;
     return this;
   }
 
@@ -215,10 +215,10 @@ public class PriorityClass implements dev.kubeclient.core.KubernetesObject {
   public PriorityClass deepCopy() {
     PriorityClass copy = new PriorityClass();
     copy.apiVersion = apiVersion;
-    copy.description = description;
-    copy.globalDefault = globalDefault;
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.description = description;
+    copy.globalDefault = globalDefault;
     copy.preemptionPolicy = preemptionPolicy;
     copy.value = value;
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
@@ -235,10 +235,10 @@ public class PriorityClass implements dev.kubeclient.core.KubernetesObject {
     }
     PriorityClass that = (PriorityClass) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(description, that.description)
-        && Objects.equals(globalDefault, that.globalDefault)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(description, that.description)
+        && Objects.equals(globalDefault, that.globalDefault)
         && Objects.equals(preemptionPolicy, that.preemptionPolicy)
         && Objects.equals(value, that.value)
         && Objects.equals(unknownFields, that.unknownFields);
@@ -248,10 +248,10 @@ public class PriorityClass implements dev.kubeclient.core.KubernetesObject {
   public int hashCode() {
     return Objects.hash(
         apiVersion,
-        description,
-        globalDefault,
         kind,
         metadata,
+        description,
+        globalDefault,
         preemptionPolicy,
         value,
         unknownFields);
@@ -262,10 +262,10 @@ public class PriorityClass implements dev.kubeclient.core.KubernetesObject {
   public String toString() {
     return ModelSupport.toStringOf("PriorityClass")
         .add("apiVersion", apiVersion)
-        .add("description", description)
-        .add("globalDefault", globalDefault)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("description", description)
+        .add("globalDefault", globalDefault)
         .add("preemptionPolicy", preemptionPolicy)
         .add("value", value)
         .addUnknown(unknownFields)

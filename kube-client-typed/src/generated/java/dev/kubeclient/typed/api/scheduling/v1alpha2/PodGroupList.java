@@ -39,14 +39,14 @@ public class PodGroupList implements dev.kubeclient.core.KubernetesListObject<Po
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("items")
-  private @Nullable List<PodGroup> items;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ListMeta metadata;
+
+  @JsonProperty("items")
+  private @Nullable List<PodGroup> items;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -76,38 +76,6 @@ public class PodGroupList implements dev.kubeclient.core.KubernetesListObject<Po
   public PodGroupList apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** Items is the list of PodGroups. */
-  public List<PodGroup> getItems() {
-    return items == null ? List.of() : items;
-  }
-
-  /** Sets {@code items}; null makes it absent. */
-  public void setItems(@Nullable List<PodGroup> value) {
-    this.items = value;
-  }
-
-  /** Sets {@code items} and returns this object. */
-  public PodGroupList items(@Nullable List<PodGroup> value) {
-    this.items = value;
-    return this;
-  }
-
-  /** Appends to {@code items}, creating the list when absent. */
-  public PodGroupList addToItems(PodGroup item) {
-    if (items == null) {
-      items = new ArrayList<>();
-    }
-    items.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code items} after editing it. */
-  public PodGroupList addToItems(Consumer<PodGroup> edit) {
-    PodGroup item = new PodGroup();
-    edit.accept(item);
-    return addToItems(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -151,6 +119,38 @@ public class PodGroupList implements dev.kubeclient.core.KubernetesListObject<Po
     return this;
   }
 
+  /** Items is the list of PodGroups. */
+  public List<PodGroup> getItems() {
+    return items == null ? List.of() : items;
+  }
+
+  /** Sets {@code items}; null makes it absent. */
+  public void setItems(@Nullable List<PodGroup> value) {
+    this.items = value;
+  }
+
+  /** Sets {@code items} and returns this object. */
+  public PodGroupList items(@Nullable List<PodGroup> value) {
+    this.items = value;
+    return this;
+  }
+
+  /** Appends to {@code items}, creating the list when absent. */
+  public PodGroupList addToItems(PodGroup item) {
+    if (items == null) {
+      items = new ArrayList<>();
+    }
+    items.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code items} after editing it. */
+  public PodGroupList addToItems(Consumer<PodGroup> edit) {
+    PodGroup item = new PodGroup();
+    edit.accept(item);
+    return addToItems(item);
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -170,9 +170,9 @@ public class PodGroupList implements dev.kubeclient.core.KubernetesListObject<Po
   public PodGroupList deepCopy() {
     PodGroupList copy = new PodGroupList();
     copy.apiVersion = apiVersion;
-    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -187,15 +187,15 @@ public class PodGroupList implements dev.kubeclient.core.KubernetesListObject<Po
     }
     PodGroupList that = (PodGroupList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(items, that.items)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(items, that.items)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, items, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, items, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -203,9 +203,9 @@ public class PodGroupList implements dev.kubeclient.core.KubernetesListObject<Po
   public String toString() {
     return ModelSupport.toStringOf("PodGroupList")
         .add("apiVersion", apiVersion)
-        .add("items", items)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("items", items)
         .addUnknown(unknownFields)
         .toString();
   }

@@ -39,14 +39,14 @@ public class WorkloadList implements dev.kubeclient.core.KubernetesListObject<Wo
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("items")
-  private @Nullable List<Workload> items;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ListMeta metadata;
+
+  @JsonProperty("items")
+  private @Nullable List<Workload> items;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -76,38 +76,6 @@ public class WorkloadList implements dev.kubeclient.core.KubernetesListObject<Wo
   public WorkloadList apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** Items is the list of Workloads. */
-  public List<Workload> getItems() {
-    return items == null ? List.of() : items;
-  }
-
-  /** Sets {@code items}; null makes it absent. */
-  public void setItems(@Nullable List<Workload> value) {
-    this.items = value;
-  }
-
-  /** Sets {@code items} and returns this object. */
-  public WorkloadList items(@Nullable List<Workload> value) {
-    this.items = value;
-    return this;
-  }
-
-  /** Appends to {@code items}, creating the list when absent. */
-  public WorkloadList addToItems(Workload item) {
-    if (items == null) {
-      items = new ArrayList<>();
-    }
-    items.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code items} after editing it. */
-  public WorkloadList addToItems(Consumer<Workload> edit) {
-    Workload item = new Workload();
-    edit.accept(item);
-    return addToItems(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -151,6 +119,38 @@ public class WorkloadList implements dev.kubeclient.core.KubernetesListObject<Wo
     return this;
   }
 
+  /** Items is the list of Workloads. */
+  public List<Workload> getItems() {
+    return items == null ? List.of() : items;
+  }
+
+  /** Sets {@code items}; null makes it absent. */
+  public void setItems(@Nullable List<Workload> value) {
+    this.items = value;
+  }
+
+  /** Sets {@code items} and returns this object. */
+  public WorkloadList items(@Nullable List<Workload> value) {
+    this.items = value;
+    return this;
+  }
+
+  /** Appends to {@code items}, creating the list when absent. */
+  public WorkloadList addToItems(Workload item) {
+    if (items == null) {
+      items = new ArrayList<>();
+    }
+    items.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code items} after editing it. */
+  public WorkloadList addToItems(Consumer<Workload> edit) {
+    Workload item = new Workload();
+    edit.accept(item);
+    return addToItems(item);
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -170,9 +170,9 @@ public class WorkloadList implements dev.kubeclient.core.KubernetesListObject<Wo
   public WorkloadList deepCopy() {
     WorkloadList copy = new WorkloadList();
     copy.apiVersion = apiVersion;
-    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -187,15 +187,15 @@ public class WorkloadList implements dev.kubeclient.core.KubernetesListObject<Wo
     }
     WorkloadList that = (WorkloadList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(items, that.items)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(items, that.items)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, items, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, items, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -203,9 +203,9 @@ public class WorkloadList implements dev.kubeclient.core.KubernetesListObject<Wo
   public String toString() {
     return ModelSupport.toStringOf("WorkloadList")
         .add("apiVersion", apiVersion)
-        .add("items", items)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("items", items)
         .addUnknown(unknownFields)
         .toString();
   }

@@ -38,14 +38,14 @@ public class CSINodeList implements dev.kubeclient.core.KubernetesListObject<CSI
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("items")
-  private @Nullable List<CSINode> items;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ListMeta metadata;
+
+  @JsonProperty("items")
+  private @Nullable List<CSINode> items;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -75,38 +75,6 @@ public class CSINodeList implements dev.kubeclient.core.KubernetesListObject<CSI
   public CSINodeList apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** items is the list of CSINode */
-  public List<CSINode> getItems() {
-    return items == null ? List.of() : items;
-  }
-
-  /** Sets {@code items}; null makes it absent. */
-  public void setItems(@Nullable List<CSINode> value) {
-    this.items = value;
-  }
-
-  /** Sets {@code items} and returns this object. */
-  public CSINodeList items(@Nullable List<CSINode> value) {
-    this.items = value;
-    return this;
-  }
-
-  /** Appends to {@code items}, creating the list when absent. */
-  public CSINodeList addToItems(CSINode item) {
-    if (items == null) {
-      items = new ArrayList<>();
-    }
-    items.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code items} after editing it. */
-  public CSINodeList addToItems(Consumer<CSINode> edit) {
-    CSINode item = new CSINode();
-    edit.accept(item);
-    return addToItems(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -153,6 +121,38 @@ public class CSINodeList implements dev.kubeclient.core.KubernetesListObject<CSI
     return this;
   }
 
+  /** items is the list of CSINode */
+  public List<CSINode> getItems() {
+    return items == null ? List.of() : items;
+  }
+
+  /** Sets {@code items}; null makes it absent. */
+  public void setItems(@Nullable List<CSINode> value) {
+    this.items = value;
+  }
+
+  /** Sets {@code items} and returns this object. */
+  public CSINodeList items(@Nullable List<CSINode> value) {
+    this.items = value;
+    return this;
+  }
+
+  /** Appends to {@code items}, creating the list when absent. */
+  public CSINodeList addToItems(CSINode item) {
+    if (items == null) {
+      items = new ArrayList<>();
+    }
+    items.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code items} after editing it. */
+  public CSINodeList addToItems(Consumer<CSINode> edit) {
+    CSINode item = new CSINode();
+    edit.accept(item);
+    return addToItems(item);
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -172,9 +172,9 @@ public class CSINodeList implements dev.kubeclient.core.KubernetesListObject<CSI
   public CSINodeList deepCopy() {
     CSINodeList copy = new CSINodeList();
     copy.apiVersion = apiVersion;
-    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -189,15 +189,15 @@ public class CSINodeList implements dev.kubeclient.core.KubernetesListObject<CSI
     }
     CSINodeList that = (CSINodeList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(items, that.items)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(items, that.items)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, items, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, items, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -205,9 +205,9 @@ public class CSINodeList implements dev.kubeclient.core.KubernetesListObject<CSI
   public String toString() {
     return ModelSupport.toStringOf("CSINodeList")
         .add("apiVersion", apiVersion)
-        .add("items", items)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("items", items)
         .addUnknown(unknownFields)
         .toString();
   }

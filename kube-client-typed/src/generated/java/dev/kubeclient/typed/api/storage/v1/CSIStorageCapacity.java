@@ -54,17 +54,17 @@ public class CSIStorageCapacity implements dev.kubeclient.core.KubernetesObject 
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("capacity")
-  private dev.kubeclient.core.@Nullable Quantity capacity;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
-  @JsonProperty("maximumVolumeSize")
-  private dev.kubeclient.core.@Nullable Quantity maximumVolumeSize;
-
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
+
+  @JsonProperty("capacity")
+  private dev.kubeclient.core.@Nullable Quantity capacity;
+
+  @JsonProperty("maximumVolumeSize")
+  private dev.kubeclient.core.@Nullable Quantity maximumVolumeSize;
 
   @JsonProperty("nodeTopology")
   private dev.kubeclient.core.meta.v1.@Nullable LabelSelector nodeTopology;
@@ -102,25 +102,6 @@ public class CSIStorageCapacity implements dev.kubeclient.core.KubernetesObject 
     return this;
   }
 
-  /**
-   * capacity is the value reported by the CSI driver in its GetCapacityResponse for a
-   * GetCapacityRequest with topology and parameters that match the previous fields.
-   */
-  public dev.kubeclient.core.@Nullable Quantity getCapacity() {
-    return capacity;
-  }
-
-  /** Sets {@code capacity}; null makes it absent. */
-  public void setCapacity(dev.kubeclient.core.@Nullable Quantity value) {
-    this.capacity = value;
-  }
-
-  /** Sets {@code capacity} and returns this object. */
-  public CSIStorageCapacity capacity(dev.kubeclient.core.@Nullable Quantity value) {
-    this.capacity = value;
-    return this;
-  }
-
   /** Kind is a string value representing the REST resource this object represents. */
   public @Nullable String getKind() {
     return kind;
@@ -134,25 +115,6 @@ public class CSIStorageCapacity implements dev.kubeclient.core.KubernetesObject 
   /** Sets {@code kind} and returns this object. */
   public CSIStorageCapacity kind(@Nullable String value) {
     this.kind = value;
-    return this;
-  }
-
-  /**
-   * maximumVolumeSize is the value reported by the CSI driver in its GetCapacityResponse for a
-   * GetCapacityRequest with topology and parameters that match the previous fields.
-   */
-  public dev.kubeclient.core.@Nullable Quantity getMaximumVolumeSize() {
-    return maximumVolumeSize;
-  }
-
-  /** Sets {@code maximumVolumeSize}; null makes it absent. */
-  public void setMaximumVolumeSize(dev.kubeclient.core.@Nullable Quantity value) {
-    this.maximumVolumeSize = value;
-  }
-
-  /** Sets {@code maximumVolumeSize} and returns this object. */
-  public CSIStorageCapacity maximumVolumeSize(dev.kubeclient.core.@Nullable Quantity value) {
-    this.maximumVolumeSize = value;
     return this;
   }
 
@@ -178,6 +140,44 @@ public class CSIStorageCapacity implements dev.kubeclient.core.KubernetesObject 
       metadata = new dev.kubeclient.core.meta.v1.ObjectMeta();
     }
     edit.accept(metadata);
+    return this;
+  }
+
+  /**
+   * capacity is the value reported by the CSI driver in its GetCapacityResponse for a
+   * GetCapacityRequest with topology and parameters that match the previous fields.
+   */
+  public dev.kubeclient.core.@Nullable Quantity getCapacity() {
+    return capacity;
+  }
+
+  /** Sets {@code capacity}; null makes it absent. */
+  public void setCapacity(dev.kubeclient.core.@Nullable Quantity value) {
+    this.capacity = value;
+  }
+
+  /** Sets {@code capacity} and returns this object. */
+  public CSIStorageCapacity capacity(dev.kubeclient.core.@Nullable Quantity value) {
+    this.capacity = value;
+    return this;
+  }
+
+  /**
+   * maximumVolumeSize is the value reported by the CSI driver in its GetCapacityResponse for a
+   * GetCapacityRequest with topology and parameters that match the previous fields.
+   */
+  public dev.kubeclient.core.@Nullable Quantity getMaximumVolumeSize() {
+    return maximumVolumeSize;
+  }
+
+  /** Sets {@code maximumVolumeSize}; null makes it absent. */
+  public void setMaximumVolumeSize(dev.kubeclient.core.@Nullable Quantity value) {
+    this.maximumVolumeSize = value;
+  }
+
+  /** Sets {@code maximumVolumeSize} and returns this object. */
+  public CSIStorageCapacity maximumVolumeSize(dev.kubeclient.core.@Nullable Quantity value) {
+    this.maximumVolumeSize = value;
     return this;
   }
 
@@ -246,10 +246,10 @@ public class CSIStorageCapacity implements dev.kubeclient.core.KubernetesObject 
   public CSIStorageCapacity deepCopy() {
     CSIStorageCapacity copy = new CSIStorageCapacity();
     copy.apiVersion = apiVersion;
-    copy.capacity = capacity;
     copy.kind = kind;
-    copy.maximumVolumeSize = maximumVolumeSize;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.capacity = capacity;
+    copy.maximumVolumeSize = maximumVolumeSize;
     copy.nodeTopology = nodeTopology == null ? null : nodeTopology.deepCopy();
     copy.storageClassName = storageClassName;
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
@@ -266,10 +266,10 @@ public class CSIStorageCapacity implements dev.kubeclient.core.KubernetesObject 
     }
     CSIStorageCapacity that = (CSIStorageCapacity) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(capacity, that.capacity)
         && Objects.equals(kind, that.kind)
-        && Objects.equals(maximumVolumeSize, that.maximumVolumeSize)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(capacity, that.capacity)
+        && Objects.equals(maximumVolumeSize, that.maximumVolumeSize)
         && Objects.equals(nodeTopology, that.nodeTopology)
         && Objects.equals(storageClassName, that.storageClassName)
         && Objects.equals(unknownFields, that.unknownFields);
@@ -279,10 +279,10 @@ public class CSIStorageCapacity implements dev.kubeclient.core.KubernetesObject 
   public int hashCode() {
     return Objects.hash(
         apiVersion,
-        capacity,
         kind,
-        maximumVolumeSize,
         metadata,
+        capacity,
+        maximumVolumeSize,
         nodeTopology,
         storageClassName,
         unknownFields);
@@ -293,10 +293,10 @@ public class CSIStorageCapacity implements dev.kubeclient.core.KubernetesObject 
   public String toString() {
     return ModelSupport.toStringOf("CSIStorageCapacity")
         .add("apiVersion", apiVersion)
-        .add("capacity", capacity)
         .add("kind", kind)
-        .add("maximumVolumeSize", maximumVolumeSize)
         .add("metadata", metadata)
+        .add("capacity", capacity)
+        .add("maximumVolumeSize", maximumVolumeSize)
         .add("nodeTopology", nodeTopology)
         .add("storageClassName", storageClassName)
         .addUnknown(unknownFields)

@@ -39,12 +39,6 @@ public class StorageClass implements dev.kubeclient.core.KubernetesObject {
   /** The kind. */
   public static final String KIND = "StorageClass";
 
-  @JsonProperty("allowVolumeExpansion")
-  private @Nullable Boolean allowVolumeExpansion;
-
-  @JsonProperty("allowedTopologies")
-  private @Nullable List<dev.kubeclient.typed.api.core.v1.TopologySelectorTerm> allowedTopologies;
-
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
@@ -53,6 +47,12 @@ public class StorageClass implements dev.kubeclient.core.KubernetesObject {
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
+
+  @JsonProperty("allowVolumeExpansion")
+  private @Nullable Boolean allowVolumeExpansion;
+
+  @JsonProperty("allowedTopologies")
+  private @Nullable List<dev.kubeclient.typed.api.core.v1.TopologySelectorTerm> allowedTopologies;
 
   @JsonProperty("mountOptions")
   private @Nullable List<String> mountOptions;
@@ -81,61 +81,6 @@ public class StorageClass implements dev.kubeclient.core.KubernetesObject {
     o.apiVersion = null;
     o.kind = null;
     return o;
-  }
-
-  /** allowVolumeExpansion shows whether the storage class allow volume expand. */
-  public @Nullable Boolean getAllowVolumeExpansion() {
-    return allowVolumeExpansion;
-  }
-
-  /** Sets {@code allowVolumeExpansion}; null makes it absent. */
-  public void setAllowVolumeExpansion(@Nullable Boolean value) {
-    this.allowVolumeExpansion = value;
-  }
-
-  /** Sets {@code allowVolumeExpansion} and returns this object. */
-  public StorageClass allowVolumeExpansion(@Nullable Boolean value) {
-    this.allowVolumeExpansion = value;
-    return this;
-  }
-
-  /**
-   * allowedTopologies restrict the node topologies where volumes can be dynamically provisioned.
-   */
-  public List<dev.kubeclient.typed.api.core.v1.TopologySelectorTerm> getAllowedTopologies() {
-    return allowedTopologies == null ? List.of() : allowedTopologies;
-  }
-
-  /** Sets {@code allowedTopologies}; null makes it absent. */
-  public void setAllowedTopologies(
-      @Nullable List<dev.kubeclient.typed.api.core.v1.TopologySelectorTerm> value) {
-    this.allowedTopologies = value;
-  }
-
-  /** Sets {@code allowedTopologies} and returns this object. */
-  public StorageClass allowedTopologies(
-      @Nullable List<dev.kubeclient.typed.api.core.v1.TopologySelectorTerm> value) {
-    this.allowedTopologies = value;
-    return this;
-  }
-
-  /** Appends to {@code allowedTopologies}, creating the list when absent. */
-  public StorageClass addToAllowedTopologies(
-      dev.kubeclient.typed.api.core.v1.TopologySelectorTerm item) {
-    if (allowedTopologies == null) {
-      allowedTopologies = new ArrayList<>();
-    }
-    allowedTopologies.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code allowedTopologies} after editing it. */
-  public StorageClass addToAllowedTopologies(
-      Consumer<dev.kubeclient.typed.api.core.v1.TopologySelectorTerm> edit) {
-    dev.kubeclient.typed.api.core.v1.TopologySelectorTerm item =
-        new dev.kubeclient.typed.api.core.v1.TopologySelectorTerm();
-    edit.accept(item);
-    return addToAllowedTopologies(item);
   }
 
   /** APIVersion defines the versioned schema of this representation of an object. */
@@ -193,6 +138,61 @@ public class StorageClass implements dev.kubeclient.core.KubernetesObject {
     }
     edit.accept(metadata);
     return this;
+  }
+
+  /** allowVolumeExpansion shows whether the storage class allow volume expand. */
+  public @Nullable Boolean getAllowVolumeExpansion() {
+    return allowVolumeExpansion;
+  }
+
+  /** Sets {@code allowVolumeExpansion}; null makes it absent. */
+  public void setAllowVolumeExpansion(@Nullable Boolean value) {
+    this.allowVolumeExpansion = value;
+  }
+
+  /** Sets {@code allowVolumeExpansion} and returns this object. */
+  public StorageClass allowVolumeExpansion(@Nullable Boolean value) {
+    this.allowVolumeExpansion = value;
+    return this;
+  }
+
+  /**
+   * allowedTopologies restrict the node topologies where volumes can be dynamically provisioned.
+   */
+  public List<dev.kubeclient.typed.api.core.v1.TopologySelectorTerm> getAllowedTopologies() {
+    return allowedTopologies == null ? List.of() : allowedTopologies;
+  }
+
+  /** Sets {@code allowedTopologies}; null makes it absent. */
+  public void setAllowedTopologies(
+      @Nullable List<dev.kubeclient.typed.api.core.v1.TopologySelectorTerm> value) {
+    this.allowedTopologies = value;
+  }
+
+  /** Sets {@code allowedTopologies} and returns this object. */
+  public StorageClass allowedTopologies(
+      @Nullable List<dev.kubeclient.typed.api.core.v1.TopologySelectorTerm> value) {
+    this.allowedTopologies = value;
+    return this;
+  }
+
+  /** Appends to {@code allowedTopologies}, creating the list when absent. */
+  public StorageClass addToAllowedTopologies(
+      dev.kubeclient.typed.api.core.v1.TopologySelectorTerm item) {
+    if (allowedTopologies == null) {
+      allowedTopologies = new ArrayList<>();
+    }
+    allowedTopologies.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code allowedTopologies} after editing it. */
+  public StorageClass addToAllowedTopologies(
+      Consumer<dev.kubeclient.typed.api.core.v1.TopologySelectorTerm> edit) {
+    dev.kubeclient.typed.api.core.v1.TopologySelectorTerm item =
+        new dev.kubeclient.typed.api.core.v1.TopologySelectorTerm();
+    edit.accept(item);
+    return addToAllowedTopologies(item);
   }
 
   /**
@@ -320,11 +320,11 @@ public class StorageClass implements dev.kubeclient.core.KubernetesObject {
   /** Returns a deep copy that shares no mutable state with this object. */
   public StorageClass deepCopy() {
     StorageClass copy = new StorageClass();
-    copy.allowVolumeExpansion = allowVolumeExpansion;
-    copy.allowedTopologies = ModelSupport.copyList(allowedTopologies, e0 -> e0.deepCopy());
     copy.apiVersion = apiVersion;
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.allowVolumeExpansion = allowVolumeExpansion;
+    copy.allowedTopologies = ModelSupport.copyList(allowedTopologies, e0 -> e0.deepCopy());
     copy.mountOptions = ModelSupport.copyList(mountOptions, e0 -> e0);
     copy.parameters = ModelSupport.copyMap(parameters, e0 -> e0);
     copy.provisioner = provisioner;
@@ -343,11 +343,11 @@ public class StorageClass implements dev.kubeclient.core.KubernetesObject {
       return false;
     }
     StorageClass that = (StorageClass) o;
-    return Objects.equals(allowVolumeExpansion, that.allowVolumeExpansion)
-        && Objects.equals(allowedTopologies, that.allowedTopologies)
-        && Objects.equals(apiVersion, that.apiVersion)
+    return Objects.equals(apiVersion, that.apiVersion)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(allowVolumeExpansion, that.allowVolumeExpansion)
+        && Objects.equals(allowedTopologies, that.allowedTopologies)
         && Objects.equals(mountOptions, that.mountOptions)
         && Objects.equals(parameters, that.parameters)
         && Objects.equals(provisioner, that.provisioner)
@@ -359,11 +359,11 @@ public class StorageClass implements dev.kubeclient.core.KubernetesObject {
   @Override
   public int hashCode() {
     return Objects.hash(
-        allowVolumeExpansion,
-        allowedTopologies,
         apiVersion,
         kind,
         metadata,
+        allowVolumeExpansion,
+        allowedTopologies,
         mountOptions,
         parameters,
         provisioner,
@@ -376,11 +376,11 @@ public class StorageClass implements dev.kubeclient.core.KubernetesObject {
   @Override
   public String toString() {
     return ModelSupport.toStringOf("StorageClass")
-        .add("allowVolumeExpansion", allowVolumeExpansion)
-        .add("allowedTopologies", allowedTopologies)
         .add("apiVersion", apiVersion)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("allowVolumeExpansion", allowVolumeExpansion)
+        .add("allowedTopologies", allowedTopologies)
         .add("mountOptions", mountOptions)
         .add("parameters", parameters)
         .add("provisioner", provisioner)

@@ -39,14 +39,14 @@ public class VolumeAttributesClass implements dev.kubeclient.core.KubernetesObje
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("driverName")
-  private @Nullable String driverName;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ObjectMeta metadata;
+
+  @JsonProperty("driverName")
+  private @Nullable String driverName;
 
   @JsonProperty("parameters")
   private @Nullable Map<String, String> parameters;
@@ -78,22 +78,6 @@ public class VolumeAttributesClass implements dev.kubeclient.core.KubernetesObje
   /** Sets {@code apiVersion} and returns this object. */
   public VolumeAttributesClass apiVersion(@Nullable String value) {
     this.apiVersion = value;
-    return this;
-  }
-
-  /** Name of the CSI driver This field is immutable. */
-  public @Nullable String getDriverName() {
-    return driverName;
-  }
-
-  /** Sets {@code driverName}; null makes it absent. */
-  public void setDriverName(@Nullable String value) {
-    this.driverName = value;
-  }
-
-  /** Sets {@code driverName} and returns this object. */
-  public VolumeAttributesClass driverName(@Nullable String value) {
-    this.driverName = value;
     return this;
   }
 
@@ -135,6 +119,22 @@ public class VolumeAttributesClass implements dev.kubeclient.core.KubernetesObje
       metadata = new dev.kubeclient.core.meta.v1.ObjectMeta();
     }
     edit.accept(metadata);
+    return this;
+  }
+
+  /** Name of the CSI driver This field is immutable. */
+  public @Nullable String getDriverName() {
+    return driverName;
+  }
+
+  /** Sets {@code driverName}; null makes it absent. */
+  public void setDriverName(@Nullable String value) {
+    this.driverName = value;
+  }
+
+  /** Sets {@code driverName} and returns this object. */
+  public VolumeAttributesClass driverName(@Nullable String value) {
+    this.driverName = value;
     return this;
   }
 
@@ -182,9 +182,9 @@ public class VolumeAttributesClass implements dev.kubeclient.core.KubernetesObje
   public VolumeAttributesClass deepCopy() {
     VolumeAttributesClass copy = new VolumeAttributesClass();
     copy.apiVersion = apiVersion;
-    copy.driverName = driverName;
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.driverName = driverName;
     copy.parameters = ModelSupport.copyMap(parameters, e0 -> e0);
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
@@ -200,16 +200,16 @@ public class VolumeAttributesClass implements dev.kubeclient.core.KubernetesObje
     }
     VolumeAttributesClass that = (VolumeAttributesClass) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(driverName, that.driverName)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(driverName, that.driverName)
         && Objects.equals(parameters, that.parameters)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, driverName, kind, metadata, parameters, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, driverName, parameters, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -217,9 +217,9 @@ public class VolumeAttributesClass implements dev.kubeclient.core.KubernetesObje
   public String toString() {
     return ModelSupport.toStringOf("VolumeAttributesClass")
         .add("apiVersion", apiVersion)
-        .add("driverName", driverName)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("driverName", driverName)
         .add("parameters", parameters)
         .addUnknown(unknownFields)
         .toString();

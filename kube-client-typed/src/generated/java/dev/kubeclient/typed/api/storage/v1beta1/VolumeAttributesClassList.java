@@ -40,14 +40,14 @@ public class VolumeAttributesClassList
   @JsonProperty("apiVersion")
   private @Nullable String apiVersion = API_VERSION;
 
-  @JsonProperty("items")
-  private @Nullable List<VolumeAttributesClass> items;
-
   @JsonProperty("kind")
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
   private dev.kubeclient.core.meta.v1.@Nullable ListMeta metadata;
+
+  @JsonProperty("items")
+  private @Nullable List<VolumeAttributesClass> items;
 
   private @Nullable Map<String, Object> unknownFields;
 
@@ -77,38 +77,6 @@ public class VolumeAttributesClassList
   public VolumeAttributesClassList apiVersion(@Nullable String value) {
     this.apiVersion = value;
     return this;
-  }
-
-  /** items is the list of VolumeAttributesClass objects. */
-  public List<VolumeAttributesClass> getItems() {
-    return items == null ? List.of() : items;
-  }
-
-  /** Sets {@code items}; null makes it absent. */
-  public void setItems(@Nullable List<VolumeAttributesClass> value) {
-    this.items = value;
-  }
-
-  /** Sets {@code items} and returns this object. */
-  public VolumeAttributesClassList items(@Nullable List<VolumeAttributesClass> value) {
-    this.items = value;
-    return this;
-  }
-
-  /** Appends to {@code items}, creating the list when absent. */
-  public VolumeAttributesClassList addToItems(VolumeAttributesClass item) {
-    if (items == null) {
-      items = new ArrayList<>();
-    }
-    items.add(item);
-    return this;
-  }
-
-  /** Appends a new item to {@code items} after editing it. */
-  public VolumeAttributesClassList addToItems(Consumer<VolumeAttributesClass> edit) {
-    VolumeAttributesClass item = new VolumeAttributesClass();
-    edit.accept(item);
-    return addToItems(item);
   }
 
   /** Kind is a string value representing the REST resource this object represents. */
@@ -155,6 +123,38 @@ public class VolumeAttributesClassList
     return this;
   }
 
+  /** items is the list of VolumeAttributesClass objects. */
+  public List<VolumeAttributesClass> getItems() {
+    return items == null ? List.of() : items;
+  }
+
+  /** Sets {@code items}; null makes it absent. */
+  public void setItems(@Nullable List<VolumeAttributesClass> value) {
+    this.items = value;
+  }
+
+  /** Sets {@code items} and returns this object. */
+  public VolumeAttributesClassList items(@Nullable List<VolumeAttributesClass> value) {
+    this.items = value;
+    return this;
+  }
+
+  /** Appends to {@code items}, creating the list when absent. */
+  public VolumeAttributesClassList addToItems(VolumeAttributesClass item) {
+    if (items == null) {
+      items = new ArrayList<>();
+    }
+    items.add(item);
+    return this;
+  }
+
+  /** Appends a new item to {@code items} after editing it. */
+  public VolumeAttributesClassList addToItems(Consumer<VolumeAttributesClass> edit) {
+    VolumeAttributesClass item = new VolumeAttributesClass();
+    edit.accept(item);
+    return addToItems(item);
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -174,9 +174,9 @@ public class VolumeAttributesClassList
   public VolumeAttributesClassList deepCopy() {
     VolumeAttributesClassList copy = new VolumeAttributesClassList();
     copy.apiVersion = apiVersion;
-    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.kind = kind;
     copy.metadata = metadata == null ? null : metadata.deepCopy();
+    copy.items = ModelSupport.copyList(items, e0 -> e0.deepCopy());
     copy.unknownFields = ModelSupport.copyMap(unknownFields, ModelSupport::copyJson);
     return copy;
   }
@@ -191,15 +191,15 @@ public class VolumeAttributesClassList
     }
     VolumeAttributesClassList that = (VolumeAttributesClassList) o;
     return Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(items, that.items)
         && Objects.equals(kind, that.kind)
         && Objects.equals(metadata, that.metadata)
+        && Objects.equals(items, that.items)
         && Objects.equals(unknownFields, that.unknownFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, items, kind, metadata, unknownFields);
+    return Objects.hash(apiVersion, kind, metadata, items, unknownFields);
   }
 
   /** Prints the present fields; never the values of secrets, tokens or passwords. */
@@ -207,9 +207,9 @@ public class VolumeAttributesClassList
   public String toString() {
     return ModelSupport.toStringOf("VolumeAttributesClassList")
         .add("apiVersion", apiVersion)
-        .add("items", items)
         .add("kind", kind)
         .add("metadata", metadata)
+        .add("items", items)
         .addUnknown(unknownFields)
         .toString();
   }

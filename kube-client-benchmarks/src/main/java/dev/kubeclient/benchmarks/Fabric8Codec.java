@@ -33,6 +33,11 @@ public final class Fabric8Codec implements PodCodec {
   }
 
   @Override
+  public void dropManagedFields(Object pod) {
+    ((Pod) pod).getMetadata().setManagedFields(null);
+  }
+
+  @Override
   public byte[] encode(Object pod) {
     return mapper.writeValueAsBytes(pod);
   }

@@ -24,6 +24,11 @@ public final class KubeClientCodec implements PodCodec {
   }
 
   @Override
+  public void dropManagedFields(Object pod) {
+    ((Pod) pod).getMetadata().setManagedFields(null);
+  }
+
+  @Override
   public byte[] encode(Object pod) {
     return Codec.encode(pod);
   }

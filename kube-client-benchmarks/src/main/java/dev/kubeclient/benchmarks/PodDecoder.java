@@ -16,4 +16,11 @@ public interface PodDecoder {
 
   /** Returns {@code metadata.name} of a pod this decoder returned; used to check the adapters. */
   String name(Object pod);
+
+  /**
+   * Removes {@code metadata.managedFields} from a pod this decoder returned, as client-go's
+   * informer transform {@code TransformStripManagedFields} does; lets the retained-heap measurement
+   * compare peers on equal content, since one peer drops managedFields while decoding.
+   */
+  void dropManagedFields(Object pod);
 }

@@ -23,7 +23,9 @@ import java.util.Locale;
  * collection is exact; other collectors may keep some slack.
  *
  * <p>Run: {@code java -Xmx3g -XX:+UseSerialGC -cp kube-client-benchmarks/target/benchmarks.jar
- * dev.kubeclient.benchmarks.RetainedHeap FABRIC8 50000}; prints one line of results.
+ * dev.kubeclient.benchmarks.RetainedHeap FABRIC8 50000 [drop-managed-fields]}; prints one line of
+ * results. With {@code drop-managed-fields} each pod loses its managedFields right after decoding
+ * (see {@link PodDecoder#dropManagedFields(Object)}).
  */
 public final class RetainedHeap {
 
@@ -33,7 +35,7 @@ public final class RetainedHeap {
 
   /**
    * Runs the measurement: {@code args[0]} is a {@link Peer} name, {@code args[1]} the number of
-   * pods (default 50,000).
+   * pods (default 50,000), {@code args[2]} optionally {@code drop-managed-fields}.
    */
   public static void main(String[] args) {
     checkArgument(
@@ -42,21 +44,23 @@ public final class RetainedHeap {
         Arrays.toString(Peer.values()));
     Peer peer = Peer.valueOf(args[0].toUpperCase(Locale.ROOT));
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
-    Result result = measure(peer, count, WARM_UP_PODS);
+    boolean dropManagedFields = args.length > 2 && args[2].equals("drop-managed-fields");
+    Result result = measure(peer, count, WARM_UP_PODS, dropManagedFields);
     System.out.printf(
         Locale.ROOT,
-        "peer=%s pods=%d retained=%d bytes perPod=%d bytes%n",
+        "peer=%s pods=%d dropManagedFields=%s retained=%d bytes perPod=%d bytes%n",
         peer,
         count,
+        dropManagedFields,
         result.retainedBytes(),
         result.bytesPerPod());
   }
 
   /**
    * Decodes and drops {@code warmUpPods} pods, then decodes {@code count} pods with {@code peer}
-   * and returns the heap they retain.
+   * and returns the heap they retain, without their managedFields when {@code dropManagedFields}.
    */
-  static Result measure(Peer peer, int count, int warmUpPods) {
+  static Result measure(Peer peer, int count, int warmUpPods, boolean dropManagedFields) {
     checkArgument(count > 0, "count must be positive: %s", count);
     PodDecoder decoder = peer.decoder();
     for (int i = 0; i < warmUpPods; i++) {
@@ -65,7 +69,11 @@ public final class RetainedHeap {
     long before = usedHeapAfterGc();
     List<Object> kept = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      kept.add(decoder.decode(PodFixtures.podJson(i)));
+      Object pod = decoder.decode(PodFixtures.podJson(i));
+      if (dropManagedFields) {
+        decoder.dropManagedFields(pod);
+      }
+      kept.add(pod);
     }
     long after = usedHeapAfterGc();
     // Reading the list after the measurement keeps every pod reachable until then.

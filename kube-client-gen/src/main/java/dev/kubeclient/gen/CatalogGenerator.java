@@ -1,6 +1,8 @@
 package dev.kubeclient.gen;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kubeclient.gen.clientset.ApiResource;
+import dev.kubeclient.gen.clientset.ApiSubresource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -201,6 +203,20 @@ final class CatalogGenerator {
 
   int size() {
     return resources.size();
+  }
+
+  /** The resources collected, for the client generator; subresource-only entries left out. */
+  List<ApiResource> apiResources() {
+    List<ApiResource> out = new ArrayList<>();
+    for (Resource r : resources.values()) {
+      if (!r.kind.isEmpty()) {
+        Map<String, ApiSubresource> subs = new TreeMap<>();
+        r.subresources.forEach(
+            (n, s) -> subs.put(n, new ApiSubresource(s.group, s.version, s.verbs)));
+        out.add(new ApiResource(r.group, r.version, r.name, r.kind, r.namespaced, r.verbs, subs));
+      }
+    }
+    return out;
   }
 
   void write(SourceSink sink) throws IOException {

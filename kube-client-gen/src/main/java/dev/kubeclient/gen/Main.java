@@ -2,6 +2,7 @@ package dev.kubeclient.gen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubeclient.gen.clientset.ClientSetGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,5 +47,12 @@ public final class Main {
     catalog.write(core);
     ModelGenerator models = new ModelGenerator(root.path("definitions"));
     models.write(core, typed, coreRoot.resolve("resources"), typedRoot.resolve("resources"));
+    new ClientSetGenerator(
+            root.path("definitions"),
+            d ->
+                Names.javaPackage(d) == null
+                    ? null
+                    : Names.javaPackage(d) + "." + Names.simpleName(d))
+        .write(catalog.apiResources(), typed::write);
   }
 }

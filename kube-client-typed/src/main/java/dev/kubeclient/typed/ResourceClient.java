@@ -4,6 +4,8 @@ import static dev.kubeclient.core.internal.Preconditions.checkArgument;
 import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 import static dev.kubeclient.core.internal.Preconditions.checkState;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubeclient.core.KubernetesListObject;
 import dev.kubeclient.core.KubernetesObject;
 import dev.kubeclient.core.meta.v1.ObjectMeta;
 import dev.kubeclient.core.options.ApplyOptions;
@@ -17,6 +19,9 @@ import dev.kubeclient.rest.PatchType;
 import dev.kubeclient.rest.RESTClient;
 import dev.kubeclient.rest.Request;
 import dev.kubeclient.rest.Watch;
+import dev.kubeclient.typed.internal.TypedJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -115,7 +120,36 @@ public final class ResourceClient<T extends KubernetesObject, L> {
   public L list(ListOptions options) {
     checkNotNull(options, "options");
     checkState(listType != Void.class, "%s cannot be listed", resource);
-    return params(collectionRequest(client.get()), options.queryParams()).execute(listType);
+    L list = params(collectionRequest(client.get()), options.queryParams()).execute(listType);
+    if (list instanceof KubernetesListObject<?> typedList) {
+      fillTypeMeta(typedList);
+    }
+    return list;
+  }
+
+  /**
+   * The API server leaves apiVersion and kind out of list items (they are the list's, minus the
+   * {@code List} suffix); callers that pass an item on, to apply or to a codec, need them.
+   */
+  private void fillTypeMeta(KubernetesListObject<?> list) {
+    String listKind = list.getKind();
+    if (listKind == null || !listKind.endsWith("List")) {
+      return;
+    }
+    ObjectNode typeMeta = TypedJson.mapper().createObjectNode();
+    typeMeta.put(
+        "apiVersion", list.getApiVersion() == null ? client.groupVersion() : list.getApiVersion());
+    typeMeta.put("kind", listKind.substring(0, listKind.length() - "List".length()));
+    for (KubernetesObject item : list.getItems()) {
+      if (item.getKind() == null || item.getApiVersion() == null) {
+        try {
+          TypedJson.mapper().readerForUpdating(item).readValue(typeMeta);
+        } catch (IOException e) {
+          throw new UncheckedIOException(
+              "cannot set apiVersion/kind on a " + listKind + " item", e);
+        }
+      }
+    }
   }
 
   /** Starts a watch; close it when done. */

@@ -12,6 +12,60 @@ final class ClassWriter {
 
   private static final List<String> HEAD = List.of("apiVersion", "kind", "metadata");
 
+  private static final String INTERN = "dev.kubeclient.core.internal.InterningDeserializers";
+  private static final String INTERN_VALUE =
+      "@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = "
+          + INTERN
+          + ".Value.class)";
+
+  /**
+   * Strings that repeat across the objects of an informer cache, interned while decoding. String
+   * properties named here or in {@link #INTERNED_NAMES} get values interned; maps get keys (and
+   * values where said).
+   */
+  private static final Map<String, String> INTERNED =
+      Map.of(
+          "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta.labels",
+          "@com.fasterxml.jackson.databind.annotation.JsonDeserialize(keyUsing = "
+              + INTERN
+              + ".Key.class, contentUsing = "
+              + INTERN
+              + ".Value.class)",
+          "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta.annotations",
+          "@com.fasterxml.jackson.databind.annotation.JsonDeserialize(keyUsing = "
+              + INTERN
+              + ".Key.class)",
+          "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta.finalizers",
+          "@com.fasterxml.jackson.databind.annotation.JsonDeserialize(contentUsing = "
+              + INTERN
+              + ".Value.class)");
+
+  private static final java.util.Set<String> INTERNED_NAMES =
+      java.util.Set.of(
+          "apiVersion",
+          "kind",
+          "namespace",
+          "manager",
+          "operation",
+          "fieldsType",
+          "subresource",
+          "image",
+          "imagePullPolicy",
+          "terminationMessagePath",
+          "terminationMessagePolicy",
+          "nodeName",
+          "serviceAccountName",
+          "serviceAccount",
+          "schedulerName",
+          "restartPolicy",
+          "dnsPolicy",
+          "protocol",
+          "phase",
+          "qosClass",
+          "type",
+          "status",
+          "reason");
+
   private final ModelGenerator generator;
   private final String definitionName;
   private final JsonNode definition;
@@ -154,6 +208,13 @@ final class ClassWriter {
     }
     for (Property p : properties) {
       out.append("@JsonProperty(").append(Names.literal(p.json)).append(")\n");
+      String intern = INTERNED.get(definitionName + "." + p.json);
+      if (intern == null && p.type.java().equals("String") && INTERNED_NAMES.contains(p.json)) {
+        intern = INTERN_VALUE;
+      }
+      if (intern != null) {
+        out.append(intern).append('\n');
+      }
       out.append("private ").append(p.type.nullable()).append(' ').append(p.field);
       if (apiVersion != null && p.json.equals("apiVersion")) {
         out.append(" = API_VERSION");

@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class ObjectMeta {
   @JsonProperty("annotations")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      keyUsing = dev.kubeclient.core.internal.InterningDeserializers.Key.class)
   private @Nullable Map<String, String> annotations;
 
   @JsonProperty("creationTimestamp")
@@ -44,6 +46,8 @@ public class ObjectMeta {
   private dev.kubeclient.core.@Nullable Time deletionTimestamp;
 
   @JsonProperty("finalizers")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      contentUsing = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable List<String> finalizers;
 
   @JsonProperty("generateName")
@@ -53,6 +57,9 @@ public class ObjectMeta {
   private @Nullable Long generation;
 
   @JsonProperty("labels")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      keyUsing = dev.kubeclient.core.internal.InterningDeserializers.Key.class,
+      contentUsing = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable Map<String, String> labels;
 
   @JsonProperty("managedFields")
@@ -62,6 +69,8 @@ public class ObjectMeta {
   private @Nullable String name;
 
   @JsonProperty("namespace")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String namespace;
 
   @JsonProperty("ownerReferences")

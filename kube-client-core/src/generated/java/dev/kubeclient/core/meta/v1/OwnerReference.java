@@ -30,9 +30,13 @@ import org.jspecify.annotations.Nullable;
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class OwnerReference {
   @JsonProperty("apiVersion")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String apiVersion;
 
   @JsonProperty("kind")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind;
 
   @JsonProperty("blockOwnerDeletion")

@@ -35,6 +35,8 @@ public class StatusCause {
   private @Nullable String message;
 
   @JsonProperty("reason")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String reason;
 
   private @Nullable Map<String, Object> unknownFields;

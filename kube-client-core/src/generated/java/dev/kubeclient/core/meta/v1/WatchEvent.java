@@ -31,6 +31,8 @@ public class WatchEvent {
   private com.fasterxml.jackson.databind.@Nullable JsonNode object;
 
   @JsonProperty("type")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   private @Nullable Map<String, Object> unknownFields;

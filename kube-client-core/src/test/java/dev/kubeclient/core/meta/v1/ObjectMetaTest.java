@@ -99,4 +99,17 @@ class ObjectMetaTest {
     assertThat(dev.kubeclient.core.runtime.Scheme.defaultScheme().lookup("v1", "Status"))
         .isEqualTo(Status.class);
   }
+
+  @Test
+  void decode_repeatedLabelsAndNamespaces_shareOneStringInstance() throws Exception {
+    String json = "{\"namespace\":\"team-a\",\"labels\":{\"app\":\"web\"},\"name\":\"%s\"}";
+    ObjectMeta a = mapper.readValue(String.format(json, "a"), ObjectMeta.class);
+    ObjectMeta b = mapper.readValue(String.format(json, "b"), ObjectMeta.class);
+    assertThat(b.getNamespace()).isSameAs(a.getNamespace());
+    String keyA = a.getLabels().keySet().iterator().next();
+    String keyB = b.getLabels().keySet().iterator().next();
+    assertThat(keyB).isSameAs(keyA);
+    assertThat(b.getLabels().get("app")).isSameAs(a.getLabels().get("app"));
+    assertThat(b.getName()).isEqualTo("b");
+  }
 }

@@ -31,6 +31,8 @@ public class ServiceReference {
   private @Nullable String name;
 
   @JsonProperty("namespace")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String namespace;
 
   @JsonProperty("path")

@@ -46,9 +46,13 @@ public class ValidatingAdmissionPolicyBinding implements dev.kubeclient.core.Kub
   public static final String KIND = "ValidatingAdmissionPolicyBinding";
 
   @JsonProperty("apiVersion")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String apiVersion = API_VERSION;
 
   @JsonProperty("kind")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")

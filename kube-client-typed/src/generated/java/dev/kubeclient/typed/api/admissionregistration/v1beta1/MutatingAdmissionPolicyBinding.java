@@ -46,9 +46,13 @@ public class MutatingAdmissionPolicyBinding implements dev.kubeclient.core.Kuber
   public static final String KIND = "MutatingAdmissionPolicyBinding";
 
   @JsonProperty("apiVersion")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String apiVersion = API_VERSION;
 
   @JsonProperty("kind")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")

@@ -137,6 +137,8 @@ public class JSONSchemaProps {
   private @Nullable String title;
 
   @JsonProperty("type")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   @JsonProperty("uniqueItems")

@@ -41,6 +41,8 @@ public class ValidationRule {
   private @Nullable Boolean optionalOldSelf;
 
   @JsonProperty("reason")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String reason;
 
   @JsonProperty("rule")

@@ -41,9 +41,13 @@ public class ControllerRevision implements dev.kubeclient.core.KubernetesObject 
   public static final String KIND = "ControllerRevision";
 
   @JsonProperty("apiVersion")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String apiVersion = API_VERSION;
 
   @JsonProperty("kind")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")

@@ -32,6 +32,8 @@ public class DaemonSetUpdateStrategy {
   private @Nullable RollingUpdateDaemonSet rollingUpdate;
 
   @JsonProperty("type")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   private @Nullable Map<String, Object> unknownFields;

@@ -34,6 +34,8 @@ public class StatefulSetUpdateStrategy {
   private @Nullable RollingUpdateStatefulSetStrategy rollingUpdate;
 
   @JsonProperty("type")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   private @Nullable Map<String, Object> unknownFields;

@@ -42,12 +42,16 @@ public class ResourceAttributes {
   private @Nullable String name;
 
   @JsonProperty("namespace")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String namespace;
 
   @JsonProperty("resource")
   private @Nullable String resource;
 
   @JsonProperty("subresource")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String subresource;
 
   @JsonProperty("verb")

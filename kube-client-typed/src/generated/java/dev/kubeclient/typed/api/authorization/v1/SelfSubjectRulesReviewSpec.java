@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class SelfSubjectRulesReviewSpec {
   @JsonProperty("namespace")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String namespace;
 
   private @Nullable Map<String, Object> unknownFields;

@@ -37,6 +37,8 @@ public class SubjectAccessReviewStatus {
   private @Nullable String evaluationError;
 
   @JsonProperty("reason")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String reason;
 
   private @Nullable Map<String, Object> unknownFields;

@@ -31,6 +31,8 @@ public class HPAScalingPolicy {
   private @Nullable Integer periodSeconds;
 
   @JsonProperty("type")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   @JsonProperty("value")

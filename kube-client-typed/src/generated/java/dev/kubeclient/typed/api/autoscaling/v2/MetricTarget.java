@@ -33,6 +33,8 @@ public class MetricTarget {
   private dev.kubeclient.core.@Nullable Quantity averageValue;
 
   @JsonProperty("type")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   @JsonProperty("value")

@@ -38,9 +38,13 @@ public class CertificateSigningRequestList
   public static final String KIND = "CertificateSigningRequestList";
 
   @JsonProperty("apiVersion")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String apiVersion = API_VERSION;
 
   @JsonProperty("kind")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")

@@ -33,6 +33,8 @@ public class PodCertificateRequestSpec {
   private @Nullable Integer maxExpirationSeconds;
 
   @JsonProperty("nodeName")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String nodeName;
 
   @JsonProperty("nodeUID")
@@ -51,6 +53,8 @@ public class PodCertificateRequestSpec {
   private byte @Nullable [] proofOfPossession;
 
   @JsonProperty("serviceAccountName")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String serviceAccountName;
 
   @JsonProperty("serviceAccountUID")

@@ -36,6 +36,8 @@ public class ConfigMapNodeConfigSource {
   private @Nullable String name;
 
   @JsonProperty("namespace")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String namespace;
 
   @JsonProperty("resourceVersion")

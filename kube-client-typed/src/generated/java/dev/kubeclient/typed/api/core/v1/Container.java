@@ -42,9 +42,13 @@ public class Container {
   private @Nullable List<EnvFromSource> envFrom;
 
   @JsonProperty("image")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String image;
 
   @JsonProperty("imagePullPolicy")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String imagePullPolicy;
 
   @JsonProperty("lifecycle")
@@ -69,6 +73,8 @@ public class Container {
   private @Nullable ResourceRequirements resources;
 
   @JsonProperty("restartPolicy")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String restartPolicy;
 
   @JsonProperty("restartPolicyRules")
@@ -87,9 +93,13 @@ public class Container {
   private @Nullable Boolean stdinOnce;
 
   @JsonProperty("terminationMessagePath")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String terminationMessagePath;
 
   @JsonProperty("terminationMessagePolicy")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String terminationMessagePolicy;
 
   @JsonProperty("tty")

@@ -39,6 +39,8 @@ public class ContainerPort {
   private @Nullable String name;
 
   @JsonProperty("protocol")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String protocol;
 
   private @Nullable Map<String, Object> unknownFields;

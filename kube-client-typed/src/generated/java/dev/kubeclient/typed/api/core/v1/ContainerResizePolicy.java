@@ -30,6 +30,8 @@ public class ContainerResizePolicy {
   private @Nullable String resourceName;
 
   @JsonProperty("restartPolicy")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String restartPolicy;
 
   private @Nullable Map<String, Object> unknownFields;

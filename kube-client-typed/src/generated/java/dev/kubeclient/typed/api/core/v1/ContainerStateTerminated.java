@@ -40,6 +40,8 @@ public class ContainerStateTerminated {
   private @Nullable String message;
 
   @JsonProperty("reason")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String reason;
 
   @JsonProperty("signal")

@@ -39,6 +39,8 @@ public class ContainerStatus {
   private @Nullable String containerID;
 
   @JsonProperty("image")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String image;
 
   @JsonProperty("imageID")

@@ -37,6 +37,8 @@ public class EndpointPort {
   private @Nullable Integer port;
 
   @JsonProperty("protocol")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String protocol;
 
   private @Nullable Map<String, Object> unknownFields;

@@ -49,9 +49,13 @@ public class EphemeralContainer {
   private @Nullable List<EnvFromSource> envFrom;
 
   @JsonProperty("image")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String image;
 
   @JsonProperty("imagePullPolicy")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String imagePullPolicy;
 
   @JsonProperty("lifecycle")
@@ -76,6 +80,8 @@ public class EphemeralContainer {
   private @Nullable ResourceRequirements resources;
 
   @JsonProperty("restartPolicy")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String restartPolicy;
 
   @JsonProperty("restartPolicyRules")
@@ -97,9 +103,13 @@ public class EphemeralContainer {
   private @Nullable String targetContainerName;
 
   @JsonProperty("terminationMessagePath")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String terminationMessagePath;
 
   @JsonProperty("terminationMessagePolicy")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String terminationMessagePolicy;
 
   @JsonProperty("tty")

@@ -42,6 +42,8 @@ public class LimitRangeItem {
   private @Nullable Map<String, dev.kubeclient.core.Quantity> min;
 
   @JsonProperty("type")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   private @Nullable Map<String, Object> unknownFields;

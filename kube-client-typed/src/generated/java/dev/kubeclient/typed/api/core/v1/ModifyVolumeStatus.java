@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class ModifyVolumeStatus {
   @JsonProperty("status")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String status;
 
   @JsonProperty("targetVolumeAttributesClassName")

@@ -33,6 +33,8 @@ public class NamespaceStatus {
   private @Nullable List<NamespaceCondition> conditions;
 
   @JsonProperty("phase")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String phase;
 
   private @Nullable Map<String, Object> unknownFields;

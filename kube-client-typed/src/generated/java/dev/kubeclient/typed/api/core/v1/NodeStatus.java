@@ -60,6 +60,8 @@ public class NodeStatus {
   private @Nullable NodeSystemInfo nodeInfo;
 
   @JsonProperty("phase")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String phase;
 
   @JsonProperty("runtimeHandlers")

@@ -34,9 +34,13 @@ public class PersistentVolumeClaim implements dev.kubeclient.core.KubernetesObje
   public static final String KIND = "PersistentVolumeClaim";
 
   @JsonProperty("apiVersion")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String apiVersion = API_VERSION;
 
   @JsonProperty("kind")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")

@@ -52,6 +52,8 @@ public class PersistentVolumeClaimStatus {
   private @Nullable ModifyVolumeStatus modifyVolumeStatus;
 
   @JsonProperty("phase")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String phase;
 
   private @Nullable Map<String, Object> unknownFields;

@@ -33,9 +33,13 @@ public class PersistentVolumeStatus {
   private @Nullable String message;
 
   @JsonProperty("phase")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String phase;
 
   @JsonProperty("reason")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String reason;
 
   private @Nullable Map<String, Object> unknownFields;

@@ -45,6 +45,8 @@ public class PodSpec {
   private @Nullable PodDNSConfig dnsConfig;
 
   @JsonProperty("dnsPolicy")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String dnsPolicy;
 
   @JsonProperty("enableServiceLinks")
@@ -81,6 +83,8 @@ public class PodSpec {
   private @Nullable List<Container> initContainers;
 
   @JsonProperty("nodeName")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String nodeName;
 
   @JsonProperty("nodeSelector")
@@ -111,12 +115,16 @@ public class PodSpec {
   private @Nullable ResourceRequirements resources;
 
   @JsonProperty("restartPolicy")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String restartPolicy;
 
   @JsonProperty("runtimeClassName")
   private @Nullable String runtimeClassName;
 
   @JsonProperty("schedulerName")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String schedulerName;
 
   @JsonProperty("schedulingGates")
@@ -129,9 +137,13 @@ public class PodSpec {
   private @Nullable PodSecurityContext securityContext;
 
   @JsonProperty("serviceAccount")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String serviceAccount;
 
   @JsonProperty("serviceAccountName")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String serviceAccountName;
 
   @JsonProperty("setHostnameAsFQDN")

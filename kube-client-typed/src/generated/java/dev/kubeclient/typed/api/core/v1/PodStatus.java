@@ -67,6 +67,8 @@ public class PodStatus {
   private @Nullable Long observedGeneration;
 
   @JsonProperty("phase")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String phase;
 
   @JsonProperty("podIP")
@@ -76,9 +78,13 @@ public class PodStatus {
   private @Nullable List<PodIP> podIPs;
 
   @JsonProperty("qosClass")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String qosClass;
 
   @JsonProperty("reason")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String reason;
 
   @JsonProperty("resize")

@@ -35,6 +35,8 @@ public class RBDPersistentVolumeSource {
   private @Nullable String fsType;
 
   @JsonProperty("image")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String image;
 
   @JsonProperty("keyring")

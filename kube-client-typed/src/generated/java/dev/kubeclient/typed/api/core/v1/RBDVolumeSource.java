@@ -34,6 +34,8 @@ public class RBDVolumeSource {
   private @Nullable String fsType;
 
   @JsonProperty("image")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String image;
 
   @JsonProperty("keyring")

@@ -33,6 +33,8 @@ public class SELinuxOptions {
   private @Nullable String role;
 
   @JsonProperty("type")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   @JsonProperty("user")

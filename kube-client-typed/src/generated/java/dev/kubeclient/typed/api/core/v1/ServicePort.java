@@ -39,6 +39,8 @@ public class ServicePort {
   private @Nullable Integer port;
 
   @JsonProperty("protocol")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String protocol;
 
   @JsonProperty("targetPort")

@@ -87,6 +87,8 @@ public class ServiceSpec {
   private @Nullable String trafficDistribution;
 
   @JsonProperty("type")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   private @Nullable Map<String, Object> unknownFields;

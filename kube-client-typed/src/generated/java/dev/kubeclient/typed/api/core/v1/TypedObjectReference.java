@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class TypedObjectReference {
   @JsonProperty("kind")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind;
 
   @JsonProperty("apiGroup")
@@ -36,6 +38,8 @@ public class TypedObjectReference {
   private @Nullable String name;
 
   @JsonProperty("namespace")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String namespace;
 
   private @Nullable Map<String, Object> unknownFields;

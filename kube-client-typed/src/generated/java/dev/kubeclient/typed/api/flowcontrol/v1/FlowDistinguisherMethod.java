@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class FlowDistinguisherMethod {
   @JsonProperty("type")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   private @Nullable Map<String, Object> unknownFields;

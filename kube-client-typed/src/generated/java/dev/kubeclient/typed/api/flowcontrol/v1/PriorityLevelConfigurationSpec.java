@@ -35,6 +35,8 @@ public class PriorityLevelConfigurationSpec {
   private @Nullable LimitedPriorityLevelConfiguration limited;
 
   @JsonProperty("type")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   private @Nullable Map<String, Object> unknownFields;

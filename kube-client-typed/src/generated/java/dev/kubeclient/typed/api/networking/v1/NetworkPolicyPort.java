@@ -34,6 +34,8 @@ public class NetworkPolicyPort {
   private dev.kubeclient.core.@Nullable IntOrString port;
 
   @JsonProperty("protocol")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String protocol;
 
   private @Nullable Map<String, Object> unknownFields;

@@ -34,6 +34,8 @@ public class ParentReference {
   private @Nullable String name;
 
   @JsonProperty("namespace")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String namespace;
 
   @JsonProperty("resource")

@@ -61,6 +61,8 @@ public class Device {
   private @Nullable Map<String, NodeAllocatableResourceMapping> nodeAllocatableResourceMappings;
 
   @JsonProperty("nodeName")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String nodeName;
 
   @JsonProperty("nodeSelector")

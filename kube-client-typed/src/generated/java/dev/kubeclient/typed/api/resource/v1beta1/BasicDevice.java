@@ -57,6 +57,8 @@ public class BasicDevice {
   private @Nullable Map<String, NodeAllocatableResourceMapping> nodeAllocatableResourceMappings;
 
   @JsonProperty("nodeName")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String nodeName;
 
   @JsonProperty("nodeSelector")

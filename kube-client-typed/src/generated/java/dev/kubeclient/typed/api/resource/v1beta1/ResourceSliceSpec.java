@@ -40,6 +40,8 @@ public class ResourceSliceSpec {
   private @Nullable String driver;
 
   @JsonProperty("nodeName")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String nodeName;
 
   @JsonProperty("nodeSelector")

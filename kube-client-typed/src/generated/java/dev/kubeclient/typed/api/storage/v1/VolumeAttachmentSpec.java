@@ -32,6 +32,8 @@ public class VolumeAttachmentSpec {
   private @Nullable String attacher;
 
   @JsonProperty("nodeName")
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String nodeName;
 
   @JsonProperty("source")

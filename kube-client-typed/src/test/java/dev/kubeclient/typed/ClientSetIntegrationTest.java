@@ -140,6 +140,7 @@ class ClientSetIntegrationTest {
   @Test
   void lifecycle_clusterScopedNodeAndNamespace() {
     lifecycle(cs.coreV1().nodes(), new Node().metadata(m -> m.name(unique("node"))));
+    lifecycle(cs.coreV1().namespaces(), new Namespace().metadata(m -> m.name(unique("ns"))));
   }
 
   @Test

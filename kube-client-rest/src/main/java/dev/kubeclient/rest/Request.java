@@ -319,13 +319,7 @@ public final class Request {
       param("watch", "true");
     }
     Response response = send(true);
-    try {
-      return new StreamingWatch<>(
-          response, checkNotNull(call, "call"), client.mapper(), type, verb);
-    } catch (IOException e) {
-      response.close();
-      throw RestErrors.transport(verb, response.request().url().toString(), e);
-    }
+    return new StreamingWatch<>(response, checkNotNull(call, "call"), client.mapper(), type, verb);
   }
 
   private DecodeException decodeError(JsonProcessingException e, String url, String target) {

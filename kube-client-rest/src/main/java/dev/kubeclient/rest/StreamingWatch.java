@@ -36,22 +36,26 @@ final class StreamingWatch<T> implements Watch<T> {
   private final Class<T> type;
   private final String verb;
   private final String url;
-  private final JsonParser parser;
+
+  /**
+   * Created on the first read, not in the constructor: Jackson reads ahead to detect the encoding
+   * when a parser is made, which would block {@code watch()} until the first event arrives.
+   */
+  private @Nullable JsonParser parser;
+
   private final ObjectReader frameReader;
   private final AtomicBoolean closed = new AtomicBoolean();
   private @Nullable WatchEvent<T> next;
   private boolean done;
 
   StreamingWatch(
-      Response response, okhttp3.Call call, ObjectMapper mapper, Class<T> type, String verb)
-      throws IOException {
+      Response response, okhttp3.Call call, ObjectMapper mapper, Class<T> type, String verb) {
     this.response = response;
     this.call = call;
     this.mapper = mapper;
     this.type = type;
     this.verb = verb;
     this.url = response.request().url().toString();
-    this.parser = mapper.createParser(response.body().byteStream());
     this.frameReader =
         mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
@@ -90,6 +94,11 @@ final class StreamingWatch<T> implements Watch<T> {
   private @Nullable WatchEvent<T> readEvent() {
     JsonNode frame;
     try {
+      JsonParser parser = this.parser;
+      if (parser == null) {
+        parser = mapper.createParser(response.body().byteStream());
+        this.parser = parser;
+      }
       JsonToken token = parser.nextToken();
       if (token == null) {
         return null;

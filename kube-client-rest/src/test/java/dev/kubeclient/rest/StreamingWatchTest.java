@@ -86,6 +86,24 @@ class StreamingWatchTest {
   }
 
   @Test
+  void watch_quietResource_returnsBeforeFirstEvent() {
+    // A watch on a resource nobody changes sends headers and then nothing for a long time; the
+    // caller must get its Watch at once, not when the first event arrives.
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .bodyDelay(3, TimeUnit.SECONDS)
+            .chunkedBody(ADDED, 64)
+            .build());
+    Watch<TestObject> w =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            Duration.ofMillis(2500), this::watch);
+    try (w) {
+      assertThat(drain(w)).containsExactly("ADDED:10");
+    }
+  }
+
+  @Test
   void watch_framesWithoutNewlines_decoded() {
     server.enqueue(
         new MockResponse.Builder()

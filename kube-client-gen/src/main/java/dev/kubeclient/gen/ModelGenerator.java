@@ -22,12 +22,13 @@ final class ModelGenerator {
           "io.k8s.apimachinery.pkg.api.resource.Quantity", "dev.kubeclient.core.Quantity",
           "io.k8s.apimachinery.pkg.util.intstr.IntOrString", "dev.kubeclient.core.IntOrString",
           "io.k8s.apimachinery.pkg.apis.meta.v1.Time", "dev.kubeclient.core.Time",
-          "io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime", "dev.kubeclient.core.MicroTime");
+          "io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime", "dev.kubeclient.core.MicroTime",
+          // Kept as compact text, not a tree: every cached object carries managedFields.
+          "io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1", "dev.kubeclient.core.FieldsV1");
 
   private static final Set<String> AS_JSON =
       Set.of(
           "io.k8s.apimachinery.pkg.runtime.RawExtension",
-          "io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1",
           "io.k8s.apimachinery.pkg.apis.meta.v1.Patch",
           "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSON",
           "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaPropsOrArray",

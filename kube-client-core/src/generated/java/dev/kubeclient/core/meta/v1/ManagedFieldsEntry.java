@@ -39,7 +39,7 @@ public class ManagedFieldsEntry {
   private @Nullable String fieldsType;
 
   @JsonProperty("fieldsV1")
-  private com.fasterxml.jackson.databind.@Nullable JsonNode fieldsV1;
+  private dev.kubeclient.core.@Nullable FieldsV1 fieldsV1;
 
   @JsonProperty("manager")
   @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
@@ -97,17 +97,17 @@ public class ManagedFieldsEntry {
   }
 
   /** FieldsV1 holds the first JSON version format as described in the "FieldsV1" type. */
-  public com.fasterxml.jackson.databind.@Nullable JsonNode getFieldsV1() {
+  public dev.kubeclient.core.@Nullable FieldsV1 getFieldsV1() {
     return fieldsV1;
   }
 
   /** Sets {@code fieldsV1}; null makes it absent. */
-  public void setFieldsV1(com.fasterxml.jackson.databind.@Nullable JsonNode value) {
+  public void setFieldsV1(dev.kubeclient.core.@Nullable FieldsV1 value) {
     this.fieldsV1 = value;
   }
 
   /** Sets {@code fieldsV1} and returns this object. */
-  public ManagedFieldsEntry fieldsV1(com.fasterxml.jackson.databind.@Nullable JsonNode value) {
+  public ManagedFieldsEntry fieldsV1(dev.kubeclient.core.@Nullable FieldsV1 value) {
     this.fieldsV1 = value;
     return this;
   }
@@ -199,7 +199,7 @@ public class ManagedFieldsEntry {
     ManagedFieldsEntry copy = new ManagedFieldsEntry();
     copy.apiVersion = apiVersion;
     copy.fieldsType = fieldsType;
-    copy.fieldsV1 = fieldsV1 == null ? null : fieldsV1.deepCopy();
+    copy.fieldsV1 = fieldsV1;
     copy.manager = manager;
     copy.operation = operation;
     copy.subresource = subresource;

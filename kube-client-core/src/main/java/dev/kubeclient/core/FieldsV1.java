@@ -1,0 +1,123 @@
+package dev.kubeclient.core;
+
+import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The set of fields a field manager owns, in the "FieldsV1" JSON form of {@code
+ * metadata.managedFields[].fieldsV1} (apimachinery's {@code metav1.FieldsV1}): nested objects whose
+ * keys are {@code f:<field>}, {@code k:<key json>}, {@code v:<value json>} or {@code i:<index>}.
+ *
+ * <p>Like client-go, which keeps these as raw bytes, this type keeps the compact JSON text and
+ * parses it only when asked ({@link #toJsonNode()}). Every object in an informer cache carries
+ * managedFields, and a parsed tree costs dozens of small objects per entry; the text costs one.
+ *
+ * <p>Immutable and thread-safe; equal when the JSON text is equal.
+ */
+@JsonSerialize(using = FieldsV1.Serializer.class)
+@JsonDeserialize(using = FieldsV1.Deserializer.class)
+public final class FieldsV1 {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final String json;
+
+  private FieldsV1(String json) {
+    this.json = json;
+  }
+
+  /** The set held by {@code node}, which must be a JSON object. */
+  public static FieldsV1 of(JsonNode node) {
+    checkNotNull(node, "node");
+    if (!node.isObject()) {
+      throw new IllegalArgumentException(
+          "fieldsV1 must be a JSON object, got " + node.getNodeType());
+    }
+    return new FieldsV1(node.toString());
+  }
+
+  /**
+   * The set written as JSON text.
+   *
+   * @throws IllegalArgumentException when {@code json} is not a JSON object
+   */
+  public static FieldsV1 parse(String json) {
+    checkNotNull(json, "json");
+    try {
+      return of(MAPPER.readTree(json));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "fieldsV1 is not valid JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr(),
+          e);
+    }
+  }
+
+  /** The compact JSON text. */
+  public String json() {
+    return json;
+  }
+
+  /** The set parsed into a fresh tree, which the caller may change. */
+  public JsonNode toJsonNode() {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      // The text was produced from a parsed tree, so it always parses.
+      throw new IllegalStateException("fieldsV1 text does not parse", e);
+    }
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof FieldsV1 && json.equals(((FieldsV1) o).json);
+  }
+
+  @Override
+  public int hashCode() {
+    return json.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return json;
+  }
+
+  /** Writes the set as a JSON object in any format (JSON or YAML). */
+  static final class Serializer extends JsonSerializer<FieldsV1> {
+    @Override
+    public void serialize(FieldsV1 value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      provider.defaultSerializeValue(value.toJsonNode(), gen);
+    }
+  }
+
+  /** Reads a JSON object into its compact text. */
+  static final class Deserializer extends JsonDeserializer<FieldsV1> {
+    @Override
+    public FieldsV1 deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonNode node = ctxt.readTree(p);
+      if (node == null || !node.isObject()) {
+        return ctxt.reportInputMismatch(
+            FieldsV1.class,
+            "fieldsV1 must be a JSON object, got %s",
+            node == null ? "nothing" : node.getNodeType());
+      }
+      return new FieldsV1(node.toString());
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.kubeclient.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kubeclient.core.meta.v1.ManagedFieldsEntry;
+import org.junit.jupiter.api.Test;
+
+class FieldsV1Test {
+  private static final String ENTRY =
+      "{\"manager\":\"kubectl\",\"operation\":\"Apply\",\"fieldsType\":\"FieldsV1\","
+          + "\"fieldsV1\":{\"f:data\":{\"f:a\":{}},\"f:spec\":{\"f:containers\":"
+          + "{\"k:{\\\"name\\\":\\\"web\\\"}\":{\".\":{},\"f:image\":{}}}}}}";
+
+  @Test
+  void decode_thenEncode_keepsTheSetExactly() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    ManagedFieldsEntry e = mapper.readValue(ENTRY, ManagedFieldsEntry.class);
+    assertThat(e.getFieldsV1().json())
+        .isEqualTo(
+            "{\"f:data\":{\"f:a\":{}},\"f:spec\":{\"f:containers\":"
+                + "{\"k:{\\\"name\\\":\\\"web\\\"}\":{\".\":{},\"f:image\":{}}}}}");
+    assertThat(mapper.readTree(mapper.writeValueAsString(e))).isEqualTo(mapper.readTree(ENTRY));
+  }
+
+  @Test
+  void encodeYaml_writesANestedObjectNotAString() throws Exception {
+    ManagedFieldsEntry e = new ObjectMapper().readValue(ENTRY, ManagedFieldsEntry.class);
+    String yaml = new YAMLMapper().writeValueAsString(e);
+    assertThat(yaml).contains("f:data:").contains("f:image: {}");
+    assertThat(new YAMLMapper().readValue(yaml, ManagedFieldsEntry.class)).isEqualTo(e);
+  }
+
+  @Test
+  void toJsonNode_givesAFreshTreeEachTime() {
+    FieldsV1 f = FieldsV1.parse("{\"f:a\":{}}");
+    f.toJsonNode().withObject("/f:b");
+    assertThat(f.toJsonNode().has("f:b")).isFalse();
+    assertThat(f).isEqualTo(FieldsV1.parse("{ \"f:a\" : { } }"));
+  }
+
+  @Test
+  void decode_notAnObject_failsNamingFieldsV1() {
+    assertThatThrownBy(
+            () -> new ObjectMapper().readValue("{\"fieldsV1\":[1,2]}", ManagedFieldsEntry.class))
+        .hasMessageContaining("fieldsV1 must be a JSON object");
+    assertThatThrownBy(() -> FieldsV1.parse("{\"f:a\":"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("fieldsV1 is not valid JSON at line 1");
+  }
+}

@@ -5,6 +5,7 @@ import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.io.IOException;
+import java.io.StringWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -110,14 +112,17 @@ public final class FieldsV1 {
   static final class Deserializer extends JsonDeserializer<FieldsV1> {
     @Override
     public FieldsV1 deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      JsonNode node = ctxt.readTree(p);
-      if (node == null || !node.isObject()) {
+      if (p.currentToken() != JsonToken.START_OBJECT) {
         return ctxt.reportInputMismatch(
-            FieldsV1.class,
-            "fieldsV1 must be a JSON object, got %s",
-            node == null ? "nothing" : node.getNodeType());
+            FieldsV1.class, "fieldsV1 must be a JSON object, got %s", p.currentToken());
       }
-      return new FieldsV1(node.toString());
+      // Copy the tokens straight to compact text: no intermediate tree for a value that is
+      // mostly read nowhere.
+      StringWriter out = new StringWriter(256);
+      try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+        g.copyCurrentStructure(p);
+      }
+      return new FieldsV1(out.toString());
     }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonGeneratorImpl;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,7 +105,13 @@ public final class FieldsV1 {
     @Override
     public void serialize(FieldsV1 value, JsonGenerator gen, SerializerProvider provider)
         throws IOException {
-      provider.defaultSerializeValue(value.toJsonNode(), gen);
+      if (gen instanceof JsonGeneratorImpl) {
+        // Plain JSON output: the text already is the compact JSON of the object.
+        gen.writeRawValue(value.json);
+      } else {
+        // YAML, or a token buffer building a tree: write real tokens.
+        provider.defaultSerializeValue(value.toJsonNode(), gen);
+      }
     }
   }
 

@@ -1,5 +1,0 @@
-/** Implementation details of the typed clients. Not API: may change without notice. */
-@NullMarked
-package dev.kubeclient.typed.internal;
-
-import org.jspecify.annotations.NullMarked;

@@ -9,8 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubeclient.core.KubernetesObject;
-import dev.kubeclient.typed.internal.TypedJson;
-import java.util.Iterator;
+import dev.kubeclient.core.codec.Codec;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +44,7 @@ public final class ManagedFields {
       T live, String fieldManager, String subresource) {
     checkNotNull(live, "live");
     checkNotNull(fieldManager, "fieldManager");
-    ObjectMapper mapper = TypedJson.mapper();
+    ObjectMapper mapper = Codec.json();
     ObjectNode tree = mapper.valueToTree(live);
     JsonNode owned = ownedFields(tree, fieldManager, subresource);
     ObjectNode result =
@@ -83,8 +82,7 @@ public final class ManagedFields {
     }
     if (value.isObject()) {
       ObjectNode out = JsonNodeFactory.instance.objectNode();
-      for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> f = it.next();
+      for (Map.Entry<String, JsonNode> f : fields.properties()) {
         if (f.getKey().startsWith("f:")) {
           String name = f.getKey().substring(2);
           JsonNode child = value.get(name);
@@ -97,8 +95,7 @@ public final class ManagedFields {
     }
     if (value.isArray()) {
       ArrayNode out = JsonNodeFactory.instance.arrayNode();
-      for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> f = it.next();
+      for (Map.Entry<String, JsonNode> f : fields.properties()) {
         JsonNode element = element((ArrayNode) value, f.getKey());
         if (element != null) {
           out.add(pick(element, f.getValue()));
@@ -112,14 +109,14 @@ public final class ManagedFields {
   private static @Nullable JsonNode element(ArrayNode array, String key) {
     try {
       if (key.startsWith("k:")) {
-        JsonNode wanted = TypedJson.mapper().readTree(key.substring(2));
+        JsonNode wanted = Codec.json().readTree(key.substring(2));
         for (JsonNode e : array) {
           if (matchesKey(e, wanted)) {
             return e;
           }
         }
       } else if (key.startsWith("v:")) {
-        JsonNode wanted = TypedJson.mapper().readTree(key.substring(2));
+        JsonNode wanted = Codec.json().readTree(key.substring(2));
         for (JsonNode e : array) {
           if (e.equals(wanted)) {
             return e;
@@ -136,8 +133,7 @@ public final class ManagedFields {
   }
 
   private static boolean matchesKey(JsonNode element, JsonNode wanted) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = wanted.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> k = it.next();
+    for (Map.Entry<String, JsonNode> k : wanted.properties()) {
       JsonNode v = element.get(k.getKey());
       if (v == null || !v.asText().equals(k.getValue().asText())) {
         return false;

@@ -329,7 +329,7 @@ class ClientSetIntegrationTest {
     var crds = cs.apiextensionsV1().customResourceDefinitions();
     var created =
         crds.create(
-            dev.kubeclient.typed.internal.TypedJson.mapper()
+            dev.kubeclient.core.codec.Codec.json()
                 .convertValue(
                     readTree(crd),
                     dev.kubeclient.typed.api.apiextensions.v1.CustomResourceDefinition.class));
@@ -346,17 +346,20 @@ class ClientSetIntegrationTest {
                         "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Gadget\","
                             + "\"metadata\":{\"name\":\"g1\"},\"spec\":{\"size\":3}}")
                     .execute());
-    @SuppressWarnings("unchecked")
-    Map<String, Object> got =
-        rest.get().namespace(NS).resource("gadgets").name("g1").execute(Map.class);
-    assertThat(got).containsEntry("kind", "Gadget");
-    assertThat((Map<String, Object>) got.get("spec")).containsEntry("size", 3);
+    com.fasterxml.jackson.databind.JsonNode got =
+        rest.get()
+            .namespace(NS)
+            .resource("gadgets")
+            .name("g1")
+            .execute(com.fasterxml.jackson.databind.JsonNode.class);
+    assertThat(got.path("kind").asText()).isEqualTo("Gadget");
+    assertThat(got.path("spec").path("size").asInt()).isEqualTo(3);
     crds.delete("gadgets.example.com");
   }
 
   private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
     try {
-      return dev.kubeclient.typed.internal.TypedJson.mapper().readTree(json);
+      return dev.kubeclient.core.codec.Codec.json().readTree(json);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -3,8 +3,8 @@ package dev.kubeclient.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kubeclient.core.codec.Codec;
 import dev.kubeclient.typed.api.apps.v1.Deployment;
-import dev.kubeclient.typed.internal.TypedJson;
 import org.junit.jupiter.api.Test;
 
 class ManagedFieldsTest {
@@ -26,7 +26,7 @@ class ManagedFieldsTest {
       """;
 
   private static Deployment live(String json) throws Exception {
-    return TypedJson.mapper().readValue(json, Deployment.class);
+    return Codec.json().readValue(json, Deployment.class);
   }
 
   @Test

@@ -150,8 +150,8 @@ final class KubeConfigParser {
     Map<String, List<String>> extra = new LinkedHashMap<>();
     JsonNode ex = b.get("as-user-extra");
     if (ex != null && ex.isObject()) {
-      ex.fields()
-          .forEachRemaining(
+      ex.properties()
+          .forEach(
               e -> {
                 List<String> vs = new ArrayList<>();
                 e.getValue().forEach(v -> vs.add(v.asText()));

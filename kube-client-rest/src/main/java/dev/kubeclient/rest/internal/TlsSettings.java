@@ -25,7 +25,6 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
-import okhttp3.internal.tls.OkHostnameVerifier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,7 +99,7 @@ public final class TlsSettings {
       } else if (config.serverName() != null) {
         String serverName = config.serverName();
         factory = new ServerNameSocketFactory(factory, serverName);
-        verifier = (host, session) -> OkHostnameVerifier.INSTANCE.verify(serverName, session);
+        verifier = (host, session) -> ServerNameVerifier.verify(serverName, session);
       }
       return new TlsSettings(factory, trust, verifier, keys);
     } catch (GeneralSecurityException e) {

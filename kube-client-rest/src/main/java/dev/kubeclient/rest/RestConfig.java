@@ -554,6 +554,11 @@ public final class RestConfig {
           "a client certificate needs a client key and the reverse (certificate %s, key %s)",
           hasCert ? "set" : "unset",
           hasKey ? "set" : "unset");
+      // As client-go: a request carries one Authorization header, so two sources would leave it
+      // to chance which credential the server sees.
+      checkArgument(
+          username == null || (bearerToken == null && bearerTokenFile == null),
+          "basic auth and a bearer token (or token file) cannot both be set");
       return new RestConfig(this);
     }
 

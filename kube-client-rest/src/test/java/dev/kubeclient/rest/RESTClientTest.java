@@ -387,11 +387,15 @@ class RESTClientTest {
 
   @Test
   void credentials_plainHttpServer_notSent() throws Exception {
-    transport.close();
-    transport = transport(RestConfig.builder().bearerToken("s3cret").basicAuth("u", "p"));
-    server.enqueue(json(200, "{}"));
-    client("v1").get().resource("pods").execute();
-    assertThat(server.takeRequest().getHeaders().get("Authorization")).isNull();
+    for (RestConfig.Builder credentials :
+        java.util.List.of(
+            RestConfig.builder().bearerToken("s3cret"), RestConfig.builder().basicAuth("u", "p"))) {
+      transport.close();
+      transport = transport(credentials);
+      server.enqueue(json(200, "{}"));
+      client("v1").get().resource("pods").execute();
+      assertThat(server.takeRequest().getHeaders().get("Authorization")).isNull();
+    }
   }
 
   @Test

@@ -65,7 +65,6 @@ class RestConfigTest {
         RestConfig.builder()
             .host("https://h")
             .bearerToken("tok-SECRET")
-            .basicAuth("admin", "pw-SECRET")
             .certData("cert".getBytes(StandardCharsets.US_ASCII))
             .keyData("key-SECRET".getBytes(StandardCharsets.US_ASCII))
             .execProvider(
@@ -74,12 +73,13 @@ class RestConfigTest {
     assertThat(c.toString())
         .doesNotContain("SECRET\"")
         .doesNotContain("tok-SECRET")
-        .doesNotContain("pw-SECRET")
         .doesNotContain("key-SECRET")
         .doesNotContain("env-SECRET")
-        .contains("admin")
         .contains("AWS_SECRET")
         .contains("REDACTED");
+    RestConfig basic =
+        RestConfig.builder().host("https://h").basicAuth("admin", "pw-SECRET").build();
+    assertThat(basic.toString()).doesNotContain("pw-SECRET").contains("admin");
   }
 
   @Test
@@ -128,6 +128,15 @@ class RestConfigTest {
             () -> RestConfig.builder().host("https://h").certData(new byte[] {1}).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("certificate set, key unset");
+    assertThatThrownBy(
+            () ->
+                RestConfig.builder()
+                    .host("https://h")
+                    .basicAuth("admin", "pw")
+                    .bearerToken("t0ken")
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("basic auth and a bearer token (or token file) cannot both be set");
   }
 
   @Test

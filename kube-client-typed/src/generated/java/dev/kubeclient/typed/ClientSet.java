@@ -2,6 +2,7 @@
 
 package dev.kubeclient.typed;
 
+import dev.kubeclient.discovery.DiscoveryClient;
 import dev.kubeclient.rest.RESTClient;
 import dev.kubeclient.rest.RestConfig;
 import dev.kubeclient.rest.Transport;
@@ -60,6 +61,7 @@ import java.util.Objects;
 public final class ClientSet implements AutoCloseable {
   private final Transport transport;
   private final boolean ownsTransport;
+  private final DiscoveryClient discovery;
   private final CoreV1Client coreV1;
   private final AdmissionregistrationV1Client admissionregistrationV1;
   private final AdmissionregistrationV1alpha1Client admissionregistrationV1alpha1;
@@ -100,6 +102,7 @@ public final class ClientSet implements AutoCloseable {
   private ClientSet(Transport transport, boolean ownsTransport) {
     this.transport = transport;
     this.ownsTransport = ownsTransport;
+    this.discovery = new DiscoveryClient(transport);
     coreV1 = new CoreV1Client(RESTClient.forTransport(transport, "v1"));
     admissionregistrationV1 =
         new AdmissionregistrationV1Client(
@@ -196,6 +199,11 @@ public final class ClientSet implements AutoCloseable {
    */
   public RESTClient restClient(String groupVersion) {
     return RESTClient.forTransport(transport, groupVersion);
+  }
+
+  /** What the server serves: its version, groups and resources, on this set's transport. */
+  public DiscoveryClient discovery() {
+    return discovery;
   }
 
   /** The client of v1. */

@@ -183,6 +183,13 @@ class ClientSetIntegrationTest {
   }
 
   @Test
+  void discovery_sharesTheTransportAndSeesTheServedResources() {
+    var resources = cs.discovery().serverResourcesForGroupVersion("apps/v1").getResources();
+    assertThat(resources).extracting(r -> r.getName()).contains("deployments", "deployments/scale");
+    assertThat(cs.discovery().serverVersion().getGitVersion()).startsWith("v");
+  }
+
+  @Test
   void create_dryRun_storesNothing() {
     String name = unique("dry");
     ConfigMap returned =

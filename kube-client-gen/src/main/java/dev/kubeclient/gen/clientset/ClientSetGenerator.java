@@ -293,6 +293,7 @@ public final class ClientSetGenerator {
     Set<String> imports =
         new TreeSet<>(
             Set.of(
+                "dev.kubeclient.discovery.DiscoveryClient",
                 "dev.kubeclient.rest.RESTClient",
                 "dev.kubeclient.rest.RestConfig",
                 "dev.kubeclient.rest.Transport",
@@ -317,6 +318,7 @@ public final class ClientSetGenerator {
         .append(GENERATED);
     b.append("public final class ClientSet implements AutoCloseable {\n");
     b.append("private final Transport transport;\nprivate final boolean ownsTransport;\n");
+    b.append("private final DiscoveryClient discovery;\n");
     for (String[] g : groups) {
       b.append("private final ")
           .append(simple(g[2]))
@@ -325,7 +327,8 @@ public final class ClientSetGenerator {
           .append(";\n");
     }
     b.append("\nprivate ClientSet(Transport transport, boolean ownsTransport) {\n")
-        .append("this.transport = transport;\nthis.ownsTransport = ownsTransport;\n");
+        .append("this.transport = transport;\nthis.ownsTransport = ownsTransport;\n")
+        .append("this.discovery = new DiscoveryClient(transport);\n");
     for (String[] g : groups) {
       b.append(groupAccessor(g))
           .append(" = new ")
@@ -349,7 +352,10 @@ public final class ClientSetGenerator {
             "/**\n * A REST client for any group/version on this set's transport, for custom resources and\n")
         .append(" * anything the typed clients do not cover.\n */\n")
         .append("public RESTClient restClient(String groupVersion) {\n")
-        .append("return RESTClient.forTransport(transport, groupVersion);\n}\n");
+        .append("return RESTClient.forTransport(transport, groupVersion);\n}\n\n")
+        .append(
+            "/** What the server serves: its version, groups and resources, on this set's transport. */\n")
+        .append("public DiscoveryClient discovery() {\nreturn discovery;\n}\n");
     for (String[] g : groups) {
       b.append("\n/** The client of ")
           .append(g[0].isEmpty() ? g[1] : g[0] + "/" + g[1])

@@ -6,6 +6,7 @@ import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +18,7 @@ import org.jspecify.annotations.Nullable;
  * {@code Exact} the version is a bound. A watch starts after {@code resourceVersion}.
  */
 public final class ListOptions {
-  private static final ListOptions NONE =
-      new ListOptions(null, null, null, null, 0, null, null, false, null);
+  private static final ListOptions NONE = new ListOptions(new Fields());
 
   private final @Nullable String labelSelector;
   private final @Nullable String fieldSelector;
@@ -30,25 +30,49 @@ public final class ListOptions {
   private final boolean allowWatchBookmarks;
   private final @Nullable Boolean sendInitialEvents;
 
-  private ListOptions(
-      @Nullable String labelSelector,
-      @Nullable String fieldSelector,
-      @Nullable String resourceVersion,
-      @Nullable String resourceVersionMatch,
-      long limit,
-      @Nullable String continueToken,
-      @Nullable Long timeoutSeconds,
-      boolean allowWatchBookmarks,
-      @Nullable Boolean sendInitialEvents) {
-    this.labelSelector = labelSelector;
-    this.fieldSelector = fieldSelector;
-    this.resourceVersion = resourceVersion;
-    this.resourceVersionMatch = resourceVersionMatch;
-    this.limit = limit;
-    this.continueToken = continueToken;
-    this.timeoutSeconds = timeoutSeconds;
-    this.allowWatchBookmarks = allowWatchBookmarks;
-    this.sendInitialEvents = sendInitialEvents;
+  /** A mutable copy of the fields, so that each setter names only what it changes. */
+  private static final class Fields {
+    @Nullable String labelSelector;
+    @Nullable String fieldSelector;
+    @Nullable String resourceVersion;
+    @Nullable String resourceVersionMatch;
+    long limit;
+    @Nullable String continueToken;
+    @Nullable Long timeoutSeconds;
+    boolean allowWatchBookmarks;
+    @Nullable Boolean sendInitialEvents;
+
+    Fields() {}
+
+    Fields(ListOptions o) {
+      labelSelector = o.labelSelector;
+      fieldSelector = o.fieldSelector;
+      resourceVersion = o.resourceVersion;
+      resourceVersionMatch = o.resourceVersionMatch;
+      limit = o.limit;
+      continueToken = o.continueToken;
+      timeoutSeconds = o.timeoutSeconds;
+      allowWatchBookmarks = o.allowWatchBookmarks;
+      sendInitialEvents = o.sendInitialEvents;
+    }
+  }
+
+  private ListOptions(Fields f) {
+    this.labelSelector = f.labelSelector;
+    this.fieldSelector = f.fieldSelector;
+    this.resourceVersion = f.resourceVersion;
+    this.resourceVersionMatch = f.resourceVersionMatch;
+    this.limit = f.limit;
+    this.continueToken = f.continueToken;
+    this.timeoutSeconds = f.timeoutSeconds;
+    this.allowWatchBookmarks = f.allowWatchBookmarks;
+    this.sendInitialEvents = f.sendInitialEvents;
+  }
+
+  private ListOptions with(Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
+    return new ListOptions(f);
   }
 
   /** No options: list everything, consistently. */
@@ -59,46 +83,19 @@ public final class ListOptions {
   /** A label selector such as {@code app=web,tier!=db}; parsed by the server. */
   public ListOptions labelSelector(String selector) {
     checkNotNull(selector, "selector");
-    return new ListOptions(
-        selector,
-        fieldSelector,
-        resourceVersion,
-        resourceVersionMatch,
-        limit,
-        continueToken,
-        timeoutSeconds,
-        allowWatchBookmarks,
-        sendInitialEvents);
+    return with(f -> f.labelSelector = selector);
   }
 
   /** A field selector such as {@code metadata.name=web,status.phase!=Running}. */
   public ListOptions fieldSelector(String selector) {
     checkNotNull(selector, "selector");
-    return new ListOptions(
-        labelSelector,
-        selector,
-        resourceVersion,
-        resourceVersionMatch,
-        limit,
-        continueToken,
-        timeoutSeconds,
-        allowWatchBookmarks,
-        sendInitialEvents);
+    return with(f -> f.fieldSelector = selector);
   }
 
   /** The resourceVersion to list at or watch from. */
   public ListOptions resourceVersion(String resourceVersion) {
     checkNotNull(resourceVersion, "resourceVersion");
-    return new ListOptions(
-        labelSelector,
-        fieldSelector,
-        resourceVersion,
-        resourceVersionMatch,
-        limit,
-        continueToken,
-        timeoutSeconds,
-        allowWatchBookmarks,
-        sendInitialEvents);
+    return with(f -> f.resourceVersion = resourceVersion);
   }
 
   /** How {@link #resourceVersion} is matched: {@code NotOlderThan} or {@code Exact}. */
@@ -108,75 +105,30 @@ public final class ListOptions {
         match.equals("NotOlderThan") || match.equals("Exact"),
         "resourceVersionMatch must be NotOlderThan or Exact: '%s'",
         match);
-    return new ListOptions(
-        labelSelector,
-        fieldSelector,
-        resourceVersion,
-        match,
-        limit,
-        continueToken,
-        timeoutSeconds,
-        allowWatchBookmarks,
-        sendInitialEvents);
+    return with(f -> f.resourceVersionMatch = match);
   }
 
   /** At most this many items per page; 0 for no limit. */
   public ListOptions limit(long limit) {
     checkArgument(limit >= 0, "limit must not be negative: %s", limit);
-    return new ListOptions(
-        labelSelector,
-        fieldSelector,
-        resourceVersion,
-        resourceVersionMatch,
-        limit,
-        continueToken,
-        timeoutSeconds,
-        allowWatchBookmarks,
-        sendInitialEvents);
+    return with(f -> f.limit = limit);
   }
 
   /** The continue token of the previous page. */
   public ListOptions continueToken(String token) {
     checkNotNull(token, "token");
-    return new ListOptions(
-        labelSelector,
-        fieldSelector,
-        resourceVersion,
-        resourceVersionMatch,
-        limit,
-        token,
-        timeoutSeconds,
-        allowWatchBookmarks,
-        sendInitialEvents);
+    return with(f -> f.continueToken = token);
   }
 
   /** Server-side timeout of a list or watch call, in seconds. */
   public ListOptions timeoutSeconds(long seconds) {
     checkArgument(seconds > 0, "timeoutSeconds must be positive: %s", seconds);
-    return new ListOptions(
-        labelSelector,
-        fieldSelector,
-        resourceVersion,
-        resourceVersionMatch,
-        limit,
-        continueToken,
-        seconds,
-        allowWatchBookmarks,
-        sendInitialEvents);
+    return with(f -> f.timeoutSeconds = seconds);
   }
 
   /** Asks a watch for BOOKMARK events carrying the latest resourceVersion. */
   public ListOptions allowWatchBookmarks(boolean allow) {
-    return new ListOptions(
-        labelSelector,
-        fieldSelector,
-        resourceVersion,
-        resourceVersionMatch,
-        limit,
-        continueToken,
-        timeoutSeconds,
-        allow,
-        sendInitialEvents);
+    return with(f -> f.allowWatchBookmarks = allow);
   }
 
   /**
@@ -184,16 +136,7 @@ public final class ListOptions {
    * annotated {@code k8s.io/initial-events-end} (watch-list streaming).
    */
   public ListOptions sendInitialEvents(boolean send) {
-    return new ListOptions(
-        labelSelector,
-        fieldSelector,
-        resourceVersion,
-        resourceVersionMatch,
-        limit,
-        continueToken,
-        timeoutSeconds,
-        allowWatchBookmarks,
-        send);
+    return with(f -> f.sendInitialEvents = send);
   }
 
   /** The label selector, or null. */

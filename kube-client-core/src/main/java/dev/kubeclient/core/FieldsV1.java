@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.kubeclient.core.codec.Codec;
 import java.io.IOException;
 import java.io.StringWriter;
 import org.jspecify.annotations.Nullable;
@@ -33,8 +33,6 @@ import org.jspecify.annotations.Nullable;
 @JsonSerialize(using = FieldsV1.Serializer.class)
 @JsonDeserialize(using = FieldsV1.Deserializer.class)
 public final class FieldsV1 {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final String json;
 
   private FieldsV1(String json) {
@@ -59,7 +57,7 @@ public final class FieldsV1 {
   public static FieldsV1 parse(String json) {
     checkNotNull(json, "json");
     try {
-      return of(MAPPER.readTree(json));
+      return of(Codec.json().readTree(json));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "fieldsV1 is not valid JSON at line "
@@ -78,7 +76,7 @@ public final class FieldsV1 {
   /** The set parsed into a fresh tree, which the caller may change. */
   public JsonNode toJsonNode() {
     try {
-      return MAPPER.readTree(json);
+      return Codec.json().readTree(json);
     } catch (JsonProcessingException e) {
       // The text was produced from a parsed tree, so it always parses.
       throw new IllegalStateException("fieldsV1 text does not parse", e);
@@ -126,7 +124,7 @@ public final class FieldsV1 {
       // Copy the tokens straight to compact text: no intermediate tree for a value that is
       // mostly read nowhere.
       StringWriter out = new StringWriter(256);
-      try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      try (JsonGenerator g = Codec.json().getFactory().createGenerator(out)) {
         g.copyCurrentStructure(p);
       }
       return new FieldsV1(out.toString());

@@ -4,7 +4,7 @@ import static dev.kubeclient.core.internal.Preconditions.checkArgument;
 import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kubeclient.rest.internal.Json;
+import dev.kubeclient.core.codec.Codec;
 import okhttp3.HttpUrl;
 
 /**
@@ -38,7 +38,7 @@ public final class RESTClient implements AutoCloseable {
     this.transport = transport;
     this.ownsTransport = ownsTransport;
     this.groupVersion = groupVersion;
-    this.mapper = Json.mapper();
+    this.mapper = Codec.json();
     RestConfig config = transport.config();
     String apiPath = config.apiPath();
     if (apiPath.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.kubeclient.rest.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubeclient.core.codec.Codec;
 import dev.kubeclient.rest.ExecConfig;
 import dev.kubeclient.rest.ExecPluginException;
 import dev.kubeclient.rest.RestConfig;
@@ -184,7 +185,7 @@ public final class ExecCredentialProvider {
   }
 
   private String execInfo(boolean interactive) {
-    ObjectNode root = Json.mapper().createObjectNode();
+    ObjectNode root = Codec.json().createObjectNode();
     root.put("apiVersion", config.apiVersion());
     root.put("kind", "ExecCredential");
     ObjectNode spec = root.putObject("spec");
@@ -221,7 +222,7 @@ public final class ExecCredentialProvider {
     String what = "exec plugin '" + config.command() + "'";
     JsonNode root;
     try {
-      root = Json.mapper().readTree(stdout);
+      root = Codec.json().readTree(stdout);
     } catch (JsonProcessingException e) {
       // Jackson's message quotes the input, which may be a token: report the position only.
       throw new ExecPluginException(

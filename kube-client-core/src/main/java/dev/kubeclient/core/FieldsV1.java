@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.kubeclient.core.codec.Codec;
 import java.io.IOException;
-import java.io.StringWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -121,13 +120,117 @@ public final class FieldsV1 {
         return ctxt.reportInputMismatch(
             FieldsV1.class, "fieldsV1 must be a JSON object, got %s", p.currentToken());
       }
-      // Copy the tokens straight to compact text: no intermediate tree for a value that is
-      // mostly read nowhere.
-      StringWriter out = new StringWriter(256);
-      try (JsonGenerator g = Codec.json().getFactory().createGenerator(out)) {
-        g.copyCurrentStructure(p);
-      }
-      return new FieldsV1(out.toString());
+      return read(p);
     }
+  }
+
+  // One builder per thread, reused: a decode reads several sets, each a few hundred bytes.
+  private static final ThreadLocal<StringBuilder> BUFFER =
+      ThreadLocal.withInitial(() -> new StringBuilder(1024));
+
+  private static final int MAX_KEPT_BUFFER = 64 * 1024;
+
+  /**
+   * Reads the set from {@code p}, which is on the object's start token, and leaves it on the
+   * object's end token; the model decoders call this.
+   *
+   * @throws IOException when the input is malformed, or is not an object
+   */
+  public static FieldsV1 read(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw new com.fasterxml.jackson.core.exc.InputCoercionException(
+          p,
+          "fieldsV1 must be a JSON object, got " + p.currentToken(),
+          p.currentToken(),
+          FieldsV1.class);
+    }
+    // Copy the tokens straight to compact text: no tree, no generator, for a value that is
+    // mostly read nowhere. The output is what Jackson's generator would write.
+    StringBuilder out = BUFFER.get();
+    out.setLength(0);
+    int depth = 0;
+    boolean first = true;
+    JsonToken t = p.currentToken();
+    while (true) {
+      switch (t) {
+        case START_OBJECT, START_ARRAY -> {
+          comma(out, first);
+          out.append(t == JsonToken.START_OBJECT ? '{' : '[');
+          depth++;
+          first = true;
+        }
+        case END_OBJECT, END_ARRAY -> {
+          out.append(t == JsonToken.END_OBJECT ? '}' : ']');
+          depth--;
+          first = false;
+        }
+        case FIELD_NAME -> {
+          comma(out, first);
+          quote(out, p.currentName());
+          out.append(':');
+          first = true;
+        }
+        case VALUE_STRING -> {
+          comma(out, first);
+          quote(out, p.getText());
+          first = false;
+        }
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> {
+          comma(out, first);
+          out.append(p.getText());
+          first = false;
+        }
+        default ->
+            throw new com.fasterxml.jackson.core.JsonParseException(
+                p, "unexpected " + t + " in fieldsV1");
+      }
+      if (depth == 0) {
+        String json = out.toString();
+        if (out.capacity() > MAX_KEPT_BUFFER) {
+          BUFFER.remove();
+        }
+        return new FieldsV1(json);
+      }
+      t = p.nextToken();
+      if (t == null) {
+        throw new com.fasterxml.jackson.core.JsonParseException(p, "fieldsV1 ends early");
+      }
+    }
+  }
+
+  // A value right after a field name or an opening bracket takes no comma; "first" says so.
+  private static void comma(StringBuilder out, boolean first) {
+    if (!first) {
+      out.append(',');
+    }
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  /** Appends {@code s} as a JSON string, escaped as Jackson's generator escapes it. */
+  private static void quote(StringBuilder out, String s) {
+    out.append('"');
+    int n = s.length();
+    int run = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c != '"' && c != '\\' && c >= 0x20) {
+        continue;
+      }
+      // Unescaped stretches are appended whole: most keys have no escapes, the k:{...} keys few.
+      out.append(s, run, i);
+      run = i + 1;
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
+    }
+    out.append(s, run, n).append('"');
   }
 }

@@ -20,4 +20,10 @@ public interface KubernetesObject {
 
   /** Standard object metadata; null only when the object carries none. */
   @Nullable ObjectMeta getMetadata();
+
+  /**
+   * Sets apiVersion and kind together. The API server leaves them out of the items of a list, so
+   * the client fills them in from the list's own before handing the items on.
+   */
+  void setTypeMeta(@Nullable String apiVersion, @Nullable String kind);
 }

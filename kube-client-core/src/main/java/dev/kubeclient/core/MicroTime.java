@@ -49,6 +49,20 @@ public final class MicroTime implements Comparable<MicroTime> {
    */
   @JsonCreator
   public static MicroTime parse(String text) {
+    checkNotNull(text, "text");
+    long second = Time.fastEpochSecond(text);
+    if (second != Long.MIN_VALUE) {
+      // The fast form: the fraction, if any, is digits between '.' and the final 'Z'.
+      long micros = 0;
+      int digits = 0;
+      for (int i = 20; i < text.length() - 1 && digits < 6; i++, digits++) {
+        micros = micros * 10 + (text.charAt(i) - '0');
+      }
+      for (; digits < 6; digits++) {
+        micros *= 10;
+      }
+      return ofEpochMicros(second * 1_000_000L + micros);
+    }
     return of(Time.parseInstant(text, "MicroTime"));
   }
 

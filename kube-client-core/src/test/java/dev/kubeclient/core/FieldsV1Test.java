@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kubeclient.core.codec.Codec;
 import dev.kubeclient.core.meta.v1.ManagedFieldsEntry;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +50,15 @@ class FieldsV1Test {
     assertThatThrownBy(() -> FieldsV1.parse("{\"f:a\":"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("fieldsV1 is not valid JSON at line 1");
+  }
+
+  @Test
+  void decode_keysNeedingEscapes_andNonObjectValues_encodeBackExactly() throws Exception {
+    String json =
+        "{\"f:metadata\":{\"k:{\\\"name\\\":\\\"a\\\\\\\"b\\\\nc\\u0001\\\"}\":{\".\":{}},"
+            + "\"f:list\":[1,-2.5,true,false,null,\"s\",{}],\"v:\\\"ü\\\"\":{}}}";
+    FieldsV1 set = Codec.decode(json, FieldsV1.class);
+    assertThat(set.json()).isEqualTo(Codec.json().readTree(json).toString());
+    assertThat(set.toJsonNode()).isEqualTo(Codec.json().readTree(json));
   }
 }

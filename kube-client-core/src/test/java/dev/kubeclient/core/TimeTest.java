@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TimeTest {
 
@@ -43,5 +48,46 @@ class TimeTest {
     assertThat(Time.of(Instant.parse("1969-12-31T23:59:59.5Z")).toString())
         .isEqualTo("1969-12-31T23:59:59Z");
     assertThat(Time.ofEpochSecond(5)).isLessThan(Time.ofEpochSecond(6));
+  }
+
+  @Test
+  void parse_serverForm_agreesWithTheFullParserOverManyDates() {
+    Random random = new Random(42);
+    for (int i = 0; i < 20_000; i++) {
+      long second = random.nextLong() % 8_000_000_000L; // about 1716 to 2223
+      String fraction = i % 3 == 0 ? "" : "." + (1 + random.nextInt(999_999_999));
+      String text = Instant.ofEpochSecond(second).toString().replace("Z", fraction + "Z");
+      long expected =
+          OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toEpochSecond();
+      assertThat(Time.parse(text).epochSecond()).as(text).isEqualTo(expected);
+      long expectedMicros = MicroTime.of(OffsetDateTime.parse(text).toInstant()).epochMicros();
+      assertThat(MicroTime.parse(text).epochMicros()).as(text).isEqualTo(expectedMicros);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2023-02-29T00:00:00Z",
+        "2024-02-30T00:00:00Z",
+        "2024-13-01T00:00:00Z",
+        "2024-00-01T00:00:00Z",
+        "2024-01-01T24:00:00Z",
+        "2024-01-01T00:60:00Z",
+        "2024-01-01T00:00:60Z",
+        "2024-01-01T00:00:0xZ",
+        "2024-01-01T00:00:00.12a4Z",
+        "2024-01-01T00:00:00.1234567890Z"
+      })
+  void parse_invalidServerForm_isRejectedLikeTheFullParser(String text) {
+    assertThatThrownBy(() -> Time.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("invalid Time \"" + text + "\"");
+  }
+
+  @Test
+  void parse_leapDayAndLowerCase_areRead() {
+    assertThat(Time.parse("2024-02-29T23:59:59Z").toString()).isEqualTo("2024-02-29T23:59:59Z");
+    assertThat(Time.parse("2024-02-29t23:59:59z").toString()).isEqualTo("2024-02-29T23:59:59Z");
   }
 }

@@ -12,59 +12,34 @@ final class ClassWriter {
 
   private static final List<String> HEAD = List.of("apiVersion", "kind", "metadata");
 
-  private static final String INTERN = "dev.kubeclient.core.internal.InterningDeserializers";
-  private static final String INTERN_VALUE =
-      "@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = "
-          + INTERN
-          + ".Value.class)";
+  private static final String READERS = "ModelReaders";
 
   /**
-   * Strings that repeat across the objects of an informer cache, interned while decoding. String
-   * properties named here or in {@link #INTERNED_NAMES} get values interned; maps get keys (and
-   * values where said).
+   * String properties whose values are unique to one object (names, uids, IPs) or secret: these are
+   * read as new strings. Every other string is shared through core's string table, because across
+   * the objects of an informer cache it repeats (namespaces, images, label values, condition types
+   * and reasons, field managers).
    */
-  private static final Map<String, String> INTERNED =
-      Map.of(
-          "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta.labels",
-          "@com.fasterxml.jackson.databind.annotation.JsonDeserialize(keyUsing = "
-              + INTERN
-              + ".Key.class, contentUsing = "
-              + INTERN
-              + ".Value.class)",
-          "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta.annotations",
-          "@com.fasterxml.jackson.databind.annotation.JsonDeserialize(keyUsing = "
-              + INTERN
-              + ".Key.class)",
-          "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta.finalizers",
-          "@com.fasterxml.jackson.databind.annotation.JsonDeserialize(contentUsing = "
-              + INTERN
-              + ".Value.class)");
-
-  private static final java.util.Set<String> INTERNED_NAMES =
+  private static final java.util.Set<String> UNSHARED =
       java.util.Set.of(
-          "apiVersion",
-          "kind",
-          "namespace",
-          "manager",
-          "operation",
-          "fieldsType",
-          "subresource",
-          "image",
-          "imagePullPolicy",
-          "terminationMessagePath",
-          "terminationMessagePolicy",
-          "nodeName",
-          "serviceAccountName",
-          "serviceAccount",
-          "schedulerName",
-          "restartPolicy",
-          "dnsPolicy",
-          "protocol",
-          "phase",
-          "qosClass",
-          "type",
-          "status",
-          "reason");
+          "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta.name",
+          "*.uid",
+          "*.resourceVersion",
+          "*.selfLink",
+          "*.continue",
+          "*.podIP",
+          "*.hostIP",
+          "*.ip",
+          "*.containerID",
+          "*.message");
+
+  private boolean shared(String json) {
+    String lower = json.toLowerCase(java.util.Locale.ROOT);
+    return !lower.contains("token")
+        && !lower.contains("password")
+        && !UNSHARED.contains(definitionName + "." + json)
+        && !UNSHARED.contains("*." + json);
+  }
 
   private final ModelGenerator generator;
   private final String definitionName;
@@ -175,6 +150,10 @@ final class ClassWriter {
         .append("import com.fasterxml.jackson.annotation.JsonAutoDetect;\n")
         .append("import com.fasterxml.jackson.annotation.JsonInclude;\n")
         .append("import com.fasterxml.jackson.annotation.JsonProperty;\n")
+        .append("import com.fasterxml.jackson.core.JsonParser;\n")
+        .append("import com.fasterxml.jackson.core.JsonToken;\n")
+        .append("import com.fasterxml.jackson.databind.DeserializationContext;\n")
+        .append("import dev.kubeclient.core.internal.ModelReaders;\n")
         .append("import dev.kubeclient.core.internal.ModelSupport;\n")
         .append("import java.util.ArrayList;\nimport java.util.Arrays;\n")
         .append("import java.util.LinkedHashMap;\nimport java.util.List;\nimport java.util.Map;\n")
@@ -189,6 +168,9 @@ final class ClassWriter {
         .append("}. Mutable and not thread-safe.\n */\n")
         .append("@javax.annotation.processing.Generated(\"dev.kubeclient.gen\")\n")
         .append("@JsonInclude(JsonInclude.Include.NON_NULL)\n")
+        .append("@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ")
+        .append(name)
+        .append(".Reader.class)\n")
         .append("@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE,")
         .append(" getterVisibility = JsonAutoDetect.Visibility.NONE,")
         .append(" isGetterVisibility = JsonAutoDetect.Visibility.NONE,")
@@ -208,13 +190,6 @@ final class ClassWriter {
     }
     for (Property p : properties) {
       out.append("@JsonProperty(").append(Names.literal(p.json)).append(")\n");
-      String intern = INTERNED.get(definitionName + "." + p.json);
-      if (intern == null && p.type.java().equals("String") && INTERNED_NAMES.contains(p.json)) {
-        intern = INTERN_VALUE;
-      }
-      if (intern != null) {
-        out.append(intern).append('\n');
-      }
       out.append("private ").append(p.type.nullable()).append(' ').append(p.field);
       if (apiVersion != null && p.json.equals("apiVersion")) {
         out.append(" = API_VERSION");
@@ -229,16 +204,19 @@ final class ClassWriter {
         .append(". */\npublic ")
         .append(name)
         .append("() {}\n\n");
-    if (apiVersion != null) {
-      decodedFactory();
-    }
     for (Property p : properties) {
       accessors(p);
+    }
+    if (interfaces().endsWith(".KubernetesObject")) {
+      out.append(
+              "@Override\npublic void setTypeMeta(@Nullable String apiVersion, @Nullable String kind) {\n")
+          .append("this.apiVersion = apiVersion;\nthis.kind = kind;\n}\n\n");
     }
     unknownFields();
     deepCopy();
     equalsAndHashCode();
     toStringMethod();
+    reader(apiVersion != null);
     out.append("}\n");
     return out.toString();
   }
@@ -367,32 +345,134 @@ final class ClassWriter {
           .append(p.field)
           .append(" == null) { ")
           .append(p.field)
-          .append(" = new LinkedHashMap<>(); } ")
+          .append(" = ModelSupport.newMap(); } ")
           .append(p.field)
           .append(".put(key, value); return this; }\n\n");
     }
   }
 
+  // The generated deserializer: a switch on field names that calls the readers of nested models
+  // directly, instead of Jackson's reflective bean deserializer with a lookup per property.
+  //
   // Kinds also appear embedded (a StatefulSet's volumeClaimTemplates hold PersistentVolumeClaims
   // that carry no apiVersion/kind). Decoding must not add the defaults there, or an update sends
-  // fields the server never had and trips its immutability checks; so Jackson gets a factory that
-  // starts from an object without them.
-  private void decodedFactory() {
-    out.append(
-            "/** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */\n")
-        .append("@com.fasterxml.jackson.annotation.JsonCreator\nprivate static ")
+  // fields the server never had and trips its immutability checks; so the reader starts from an
+  // object without them.
+  private void reader(boolean kind) {
+    out.append("/**\n * Jackson deserializer of {@code ")
         .append(name)
-        .append(" decoded() {\n")
+        .append("}, generated so that decoding does no reflection. The\n")
+        .append(" * codec uses it; applications have no need to call it.\n */\n")
+        .append("public static final class Reader extends ")
+        .append("com.fasterxml.jackson.databind.deser.std.StdDeserializer<")
+        .append(name)
+        .append("> {\nprivate static final long serialVersionUID = 1L;\n\n")
+        .append("/** Creates the deserializer; Jackson calls this. */\npublic Reader() { super(")
+        .append(name)
+        .append(".class); }\n\n@Override\npublic ")
+        .append(name)
+        .append(" deserialize(JsonParser p,")
+        .append(" DeserializationContext ctxt)")
+        .append(" throws java.io.IOException {\nreturn read(p, ctxt);\n}\n\n")
+        .append("/** Reads one object; the parser is on its start or its first field name. */\n")
+        .append("public static ")
+        .append(name)
+        .append(" read(JsonParser p,")
+        .append(" DeserializationContext ctxt)")
+        .append(" throws java.io.IOException {\n")
         .append(name)
         .append(" o = new ")
         .append(name)
         .append("();\n");
-    for (Property p : properties) {
-      if (p.json.equals("apiVersion") || p.json.equals("kind")) {
-        out.append("o.").append(p.field).append(" = null;\n");
+    if (kind) {
+      for (Property p : properties) {
+        if (p.json.equals("apiVersion") || p.json.equals("kind")) {
+          out.append("o.").append(p.field).append(" = null;\n");
+        }
       }
     }
-    out.append("return o;\n}\n\n");
+    out.append("String f = ")
+        .append(READERS)
+        .append(".firstField(p, ctxt, ")
+        .append(name)
+        .append(".class);\ntry {\nfor (; f != null; f = p.nextFieldName()) {\n")
+        .append("p.nextToken();\nswitch (f) {\n");
+    for (Property p : properties) {
+      out.append("case ")
+          .append(Names.literal(p.json))
+          .append(" -> o.")
+          .append(p.field)
+          .append(" = ")
+          .append(readExpr(p.type, shared(p.json), 0))
+          .append(";\n");
+    }
+    out.append("default -> o.setUnknownField(f, ")
+        .append(READERS)
+        .append(".unknown(p, ctxt));\n}\n}\n")
+        .append("} catch (java.io.IOException | RuntimeException e) {\nthrow ")
+        .append(READERS)
+        .append(".wrap(e, o, f);\n}\nreturn o;\n}\n}\n");
+  }
+
+  /** An expression reading a value of type {@code t} at the current token, null for JSON null. */
+  private static String readExpr(TypeRef t, boolean shared, int depth) {
+    String p = depth == 0 ? "p" : "p" + depth;
+    String c = depth == 0 ? "ctxt" : "c" + depth;
+    return switch (t.shape()) {
+      case MODEL ->
+          p
+              + ".currentToken() == JsonToken.VALUE_NULL ? null : "
+              + t.java()
+              + ".Reader.read("
+              + p
+              + ", "
+              + c
+              + ")";
+      case LIST, MAP ->
+          READERS
+              + (t.shape() == TypeRef.Shape.LIST ? ".list(" : ".map(")
+              + p
+              + ", "
+              + c
+              + ", "
+              + elementReader(t.element(), shared, depth + 1)
+              + ")";
+      default -> READERS + "." + scalarReader(t, shared) + "(" + p + ", " + c + ")";
+    };
+  }
+
+  /** A {@code ModelReaders.Reader} for list elements or map values of type {@code t}. */
+  private static String elementReader(TypeRef t, boolean shared, int depth) {
+    return switch (t.shape()) {
+      case MODEL -> t.java() + ".Reader::read";
+      case LIST, MAP -> {
+        String p = "p" + depth;
+        String c = "c" + depth;
+        yield "(" + p + ", " + c + ") -> " + readExpr(t, shared, depth);
+      }
+      default -> READERS + "::" + scalarReader(t, shared);
+    };
+  }
+
+  private static String scalarReader(TypeRef t, boolean shared) {
+    return switch (t.shape()) {
+      case BYTES -> "bytes";
+      case JSON -> "tree";
+      default ->
+          switch (t.java()) {
+            case "String" -> shared ? "sharedString" : "string";
+            case "Integer" -> "int32";
+            case "Long" -> "int64";
+            case "Double" -> "float64";
+            case "Boolean" -> "bool";
+            case "dev.kubeclient.core.Quantity" -> "quantity";
+            case "dev.kubeclient.core.IntOrString" -> "intOrString";
+            case "dev.kubeclient.core.Time" -> "time";
+            case "dev.kubeclient.core.MicroTime" -> "microTime";
+            case "dev.kubeclient.core.FieldsV1" -> "fieldsV1";
+            default -> throw new IllegalStateException("no reader for " + t.java());
+          };
+    };
   }
 
   private void unknownFields() {

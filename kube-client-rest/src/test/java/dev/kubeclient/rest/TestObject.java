@@ -26,6 +26,12 @@ final class TestObject implements KubernetesObject {
     return metadata;
   }
 
+  @Override
+  public void setTypeMeta(@Nullable String apiVersion, @Nullable String kind) {
+    this.apiVersion = apiVersion;
+    this.kind = kind;
+  }
+
   String name() {
     return metadata == null ? "" : String.valueOf(metadata.getName());
   }

@@ -4,10 +4,8 @@ import static dev.kubeclient.core.internal.Preconditions.checkArgument;
 import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 import static dev.kubeclient.core.internal.Preconditions.checkState;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubeclient.core.KubernetesListObject;
 import dev.kubeclient.core.KubernetesObject;
-import dev.kubeclient.core.codec.Codec;
 import dev.kubeclient.core.meta.v1.ObjectMeta;
 import dev.kubeclient.core.options.ApplyOptions;
 import dev.kubeclient.core.options.CreateOptions;
@@ -20,8 +18,6 @@ import dev.kubeclient.rest.PatchType;
 import dev.kubeclient.rest.RESTClient;
 import dev.kubeclient.rest.Request;
 import dev.kubeclient.rest.Watch;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -136,18 +132,11 @@ public final class ResourceClient<T extends KubernetesObject, L> {
     if (listKind == null || !listKind.endsWith("List")) {
       return;
     }
-    ObjectNode typeMeta = Codec.json().createObjectNode();
-    typeMeta.put(
-        "apiVersion", list.getApiVersion() == null ? client.groupVersion() : list.getApiVersion());
-    typeMeta.put("kind", listKind.substring(0, listKind.length() - "List".length()));
+    String apiVersion = list.getApiVersion() == null ? client.groupVersion() : list.getApiVersion();
+    String kind = listKind.substring(0, listKind.length() - "List".length());
     for (KubernetesObject item : list.getItems()) {
       if (item.getKind() == null || item.getApiVersion() == null) {
-        try {
-          Codec.json().readerForUpdating(item).readValue(typeMeta);
-        } catch (IOException e) {
-          throw new UncheckedIOException(
-              "cannot set apiVersion/kind on a " + listKind + " item", e);
-        }
+        item.setTypeMeta(apiVersion, kind);
       }
     }
   }

@@ -33,4 +33,10 @@ final class Widget implements KubernetesObject {
   public @Nullable ObjectMeta getMetadata() {
     return metadata;
   }
+
+  @Override
+  public void setTypeMeta(@Nullable String apiVersion, @Nullable String kind) {
+    this.apiVersion = apiVersion;
+    this.kind = kind;
+  }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = Info.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -376,5 +380,56 @@ public class Info {
         .add("platform", platform)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code Info}, generated so that decoding does no reflection. The codec
+   * uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Info> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(Info.class);
+    }
+
+    @Override
+    public Info deserialize(JsonParser p, DeserializationContext ctxt) throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static Info read(JsonParser p, DeserializationContext ctxt) throws java.io.IOException {
+      Info o = new Info();
+      String f = ModelReaders.firstField(p, ctxt, Info.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "buildDate" -> o.buildDate = ModelReaders.sharedString(p, ctxt);
+            case "compiler" -> o.compiler = ModelReaders.sharedString(p, ctxt);
+            case "emulationMajor" -> o.emulationMajor = ModelReaders.sharedString(p, ctxt);
+            case "emulationMinor" -> o.emulationMinor = ModelReaders.sharedString(p, ctxt);
+            case "gitCommit" -> o.gitCommit = ModelReaders.sharedString(p, ctxt);
+            case "gitTreeState" -> o.gitTreeState = ModelReaders.sharedString(p, ctxt);
+            case "gitVersion" -> o.gitVersion = ModelReaders.sharedString(p, ctxt);
+            case "goVersion" -> o.goVersion = ModelReaders.sharedString(p, ctxt);
+            case "major" -> o.major = ModelReaders.sharedString(p, ctxt);
+            case "minCompatibilityMajor" ->
+                o.minCompatibilityMajor = ModelReaders.sharedString(p, ctxt);
+            case "minCompatibilityMinor" ->
+                o.minCompatibilityMinor = ModelReaders.sharedString(p, ctxt);
+            case "minor" -> o.minor = ModelReaders.sharedString(p, ctxt);
+            case "platform" -> o.platform = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -44,7 +44,15 @@ import java.util.Map;
  * a variant). All methods are thread-safe.
  */
 public final class Codec {
-  private static final JsonMapper JSON = configure(JsonMapper.builder()).build();
+  // Field names are still canonicalized per factory; interning them in the JVM's string table
+  // as well only costs, since the keys of managedFields sets (k:{"ip":...}) are mostly unique.
+  private static final JsonMapper JSON =
+      configure(
+              JsonMapper.builder(
+                  com.fasterxml.jackson.core.JsonFactory.builder()
+                      .disable(com.fasterxml.jackson.core.JsonFactory.Feature.INTERN_FIELD_NAMES)
+                      .build()))
+          .build();
   private static final YAMLMapper YAML =
       configure(YAMLMapper.builder())
           .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

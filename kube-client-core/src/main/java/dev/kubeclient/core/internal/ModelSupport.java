@@ -19,6 +19,11 @@ public final class ModelSupport {
 
   private ModelSupport() {}
 
+  /** A new empty map for a model's map field: compact while small, in insertion order. */
+  public static <V> Map<String, V> newMap() {
+    return new ArrayMap<>();
+  }
+
   /** Copies a list, copying each element with {@code copy}; null stays null. */
   public static <T> @Nullable List<T> copyList(@Nullable List<T> list, UnaryOperator<T> copy) {
     if (list == null) {
@@ -37,7 +42,10 @@ public final class ModelSupport {
     if (map == null) {
       return null;
     }
-    Map<String, V> out = new LinkedHashMap<>(Math.max(4, map.size() * 4 / 3 + 1));
+    Map<String, V> out =
+        map.size() <= ArrayMap.MAX_SIZE
+            ? new ArrayMap<>(map.size())
+            : new LinkedHashMap<>(Math.max(4, map.size() * 4 / 3 + 1));
     for (Map.Entry<String, V> e : map.entrySet()) {
       V value = e.getValue();
       out.put(e.getKey(), value == null ? null : copy.apply(value));

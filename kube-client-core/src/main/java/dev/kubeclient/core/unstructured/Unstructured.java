@@ -62,6 +62,12 @@ public final class Unstructured implements KubernetesObject {
     return string(object.get("kind"));
   }
 
+  @Override
+  public void setTypeMeta(@Nullable String apiVersion, @Nullable String kind) {
+    setApiVersion(apiVersion);
+    setKind(kind);
+  }
+
   /** Sets {@code kind}; returns this. */
   public Unstructured setKind(@Nullable String kind) {
     object.put("kind", kind);

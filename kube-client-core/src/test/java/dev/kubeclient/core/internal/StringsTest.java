@@ -10,13 +10,33 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class InterningDeserializersTest {
+class StringsTest {
   @Test
   void dedupe_equalStrings_returnsOneInstance() {
     String a = new String("kube-system-dedupe-test");
     String b = new String("kube-system-dedupe-test");
-    assertThat(InterningDeserializers.dedupe(a)).isSameAs(a);
-    assertThat(InterningDeserializers.dedupe(b)).isSameAs(a);
+    assertThat(Strings.dedupe(a)).isSameAs(a);
+    assertThat(Strings.dedupe(b)).isSameAs(a);
+  }
+
+  @Test
+  void dedupe_chars_findsTheStringAndCopiesOnlyOnAMiss() {
+    String a = new String("chars-dedupe-test");
+    assertThat(Strings.dedupe(a)).isSameAs(a);
+    char[] buffer = "xxchars-dedupe-testyy".toCharArray();
+    assertThat(Strings.dedupe(buffer, 2, a.length())).isSameAs(a);
+
+    char[] other = "xxchars-dedupe-tesTyy".toCharArray();
+    String miss = Strings.dedupe(other, 2, a.length());
+    assertThat(miss).isEqualTo("chars-dedupe-tesT").isNotSameAs(a);
+    assertThat(Strings.dedupe(new String("chars-dedupe-tesT"))).isSameAs(miss);
+  }
+
+  @Test
+  void dedupe_chars_nonLatinAndEmpty_areEqualToTheirSource() {
+    char[] text = "名前-ü-ö".toCharArray();
+    assertThat(Strings.dedupe(text, 0, text.length)).isEqualTo("名前-ü-ö");
+    assertThat(Strings.dedupe(text, 1, 0)).isEmpty();
   }
 
   @Test
@@ -33,7 +53,8 @@ class InterningDeserializersTest {
                   for (int i = 0; i < 200_000; i++) {
                     // More distinct values than slots, so threads overwrite each other's entries.
                     String s = "v" + ((i * 31 + seed) % 50_000);
-                    if (!InterningDeserializers.dedupe(s).equals(s)) {
+                    String viaChars = Strings.dedupe(s.toCharArray(), 0, s.length());
+                    if (!Strings.dedupe(s).equals(s) || !viaChars.equals(s)) {
                       wrong++;
                     }
                   }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = APIResource.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -30,8 +34,6 @@ import org.jspecify.annotations.Nullable;
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class APIResource {
   @JsonProperty("kind")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind;
 
   @JsonProperty("categories")
@@ -345,5 +347,55 @@ public class APIResource {
         .add("version", version)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code APIResource}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<APIResource> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(APIResource.class);
+    }
+
+    @Override
+    public APIResource deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static APIResource read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      APIResource o = new APIResource();
+      String f = ModelReaders.firstField(p, ctxt, APIResource.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "kind" -> o.kind = ModelReaders.sharedString(p, ctxt);
+            case "categories" ->
+                o.categories = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "group" -> o.group = ModelReaders.sharedString(p, ctxt);
+            case "name" -> o.name = ModelReaders.sharedString(p, ctxt);
+            case "namespaced" -> o.namespaced = ModelReaders.bool(p, ctxt);
+            case "shortNames" ->
+                o.shortNames = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "singularName" -> o.singularName = ModelReaders.sharedString(p, ctxt);
+            case "storageVersionHash" -> o.storageVersionHash = ModelReaders.sharedString(p, ctxt);
+            case "verbs" -> o.verbs = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "version" -> o.version = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = APIResourceList.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -38,13 +42,9 @@ public class APIResourceList {
   public static final String KIND = "APIResourceList";
 
   @JsonProperty("apiVersion")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String apiVersion = API_VERSION;
 
   @JsonProperty("kind")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind = KIND;
 
   @JsonProperty("groupVersion")
@@ -57,15 +57,6 @@ public class APIResourceList {
 
   /** Creates an empty object with apiVersion and kind set. */
   public APIResourceList() {}
-
-  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
-  @com.fasterxml.jackson.annotation.JsonCreator
-  private static APIResourceList decoded() {
-    APIResourceList o = new APIResourceList();
-    o.apiVersion = null;
-    o.kind = null;
-    return o;
-  }
 
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
@@ -204,5 +195,49 @@ public class APIResourceList {
         .add("resources", resources)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code APIResourceList}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<APIResourceList> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(APIResourceList.class);
+    }
+
+    @Override
+    public APIResourceList deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static APIResourceList read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      APIResourceList o = new APIResourceList();
+      o.apiVersion = null;
+      o.kind = null;
+      String f = ModelReaders.firstField(p, ctxt, APIResourceList.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "apiVersion" -> o.apiVersion = ModelReaders.sharedString(p, ctxt);
+            case "kind" -> o.kind = ModelReaders.sharedString(p, ctxt);
+            case "groupVersion" -> o.groupVersion = ModelReaders.sharedString(p, ctxt);
+            case "resources" -> o.resources = ModelReaders.list(p, ctxt, APIResource.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

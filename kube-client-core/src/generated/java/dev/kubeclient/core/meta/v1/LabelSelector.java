@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = LabelSelector.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -94,7 +98,7 @@ public class LabelSelector {
   /** Puts an entry into {@code matchLabels}, creating the map when absent. */
   public LabelSelector putInMatchLabels(String key, String value) {
     if (matchLabels == null) {
-      matchLabels = new LinkedHashMap<>();
+      matchLabels = ModelSupport.newMap();
     }
     matchLabels.put(key, value);
     return this;
@@ -151,5 +155,48 @@ public class LabelSelector {
         .add("matchLabels", matchLabels)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code LabelSelector}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<LabelSelector> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(LabelSelector.class);
+    }
+
+    @Override
+    public LabelSelector deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static LabelSelector read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      LabelSelector o = new LabelSelector();
+      String f = ModelReaders.firstField(p, ctxt, LabelSelector.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "matchExpressions" ->
+                o.matchExpressions =
+                    ModelReaders.list(p, ctxt, LabelSelectorRequirement.Reader::read);
+            case "matchLabels" ->
+                o.matchLabels = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ObjectMeta.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -32,8 +36,6 @@ import org.jspecify.annotations.Nullable;
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class ObjectMeta {
   @JsonProperty("annotations")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      keyUsing = dev.kubeclient.core.internal.InterningDeserializers.Key.class)
   private @Nullable Map<String, String> annotations;
 
   @JsonProperty("creationTimestamp")
@@ -46,8 +48,6 @@ public class ObjectMeta {
   private dev.kubeclient.core.@Nullable Time deletionTimestamp;
 
   @JsonProperty("finalizers")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      contentUsing = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable List<String> finalizers;
 
   @JsonProperty("generateName")
@@ -57,9 +57,6 @@ public class ObjectMeta {
   private @Nullable Long generation;
 
   @JsonProperty("labels")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      keyUsing = dev.kubeclient.core.internal.InterningDeserializers.Key.class,
-      contentUsing = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable Map<String, String> labels;
 
   @JsonProperty("managedFields")
@@ -69,8 +66,6 @@ public class ObjectMeta {
   private @Nullable String name;
 
   @JsonProperty("namespace")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String namespace;
 
   @JsonProperty("ownerReferences")
@@ -112,7 +107,7 @@ public class ObjectMeta {
   /** Puts an entry into {@code annotations}, creating the map when absent. */
   public ObjectMeta putInAnnotations(String key, String value) {
     if (annotations == null) {
-      annotations = new LinkedHashMap<>();
+      annotations = ModelSupport.newMap();
     }
     annotations.put(key, value);
     return this;
@@ -251,7 +246,7 @@ public class ObjectMeta {
   /** Puts an entry into {@code labels}, creating the map when absent. */
   public ObjectMeta putInLabels(String key, String value) {
     if (labels == null) {
-      labels = new LinkedHashMap<>();
+      labels = ModelSupport.newMap();
     }
     labels.put(key, value);
     return this;
@@ -513,5 +508,63 @@ public class ObjectMeta {
         .add("uid", uid)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ObjectMeta}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ObjectMeta> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ObjectMeta.class);
+    }
+
+    @Override
+    public ObjectMeta deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ObjectMeta read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ObjectMeta o = new ObjectMeta();
+      String f = ModelReaders.firstField(p, ctxt, ObjectMeta.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "annotations" ->
+                o.annotations = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "creationTimestamp" -> o.creationTimestamp = ModelReaders.time(p, ctxt);
+            case "deletionGracePeriodSeconds" ->
+                o.deletionGracePeriodSeconds = ModelReaders.int64(p, ctxt);
+            case "deletionTimestamp" -> o.deletionTimestamp = ModelReaders.time(p, ctxt);
+            case "finalizers" ->
+                o.finalizers = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "generateName" -> o.generateName = ModelReaders.sharedString(p, ctxt);
+            case "generation" -> o.generation = ModelReaders.int64(p, ctxt);
+            case "labels" -> o.labels = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "managedFields" ->
+                o.managedFields = ModelReaders.list(p, ctxt, ManagedFieldsEntry.Reader::read);
+            case "name" -> o.name = ModelReaders.string(p, ctxt);
+            case "namespace" -> o.namespace = ModelReaders.sharedString(p, ctxt);
+            case "ownerReferences" ->
+                o.ownerReferences = ModelReaders.list(p, ctxt, OwnerReference.Reader::read);
+            case "resourceVersion" -> o.resourceVersion = ModelReaders.string(p, ctxt);
+            case "selfLink" -> o.selfLink = ModelReaders.string(p, ctxt);
+            case "uid" -> o.uid = ModelReaders.string(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

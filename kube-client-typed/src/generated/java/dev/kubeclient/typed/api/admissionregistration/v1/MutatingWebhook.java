@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = MutatingWebhook.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -444,5 +449,69 @@ public class MutatingWebhook {
         .add("timeoutSeconds", timeoutSeconds)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code MutatingWebhook}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<MutatingWebhook> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(MutatingWebhook.class);
+    }
+
+    @Override
+    public MutatingWebhook deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static MutatingWebhook read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      MutatingWebhook o = new MutatingWebhook();
+      String f = ModelReaders.firstField(p, ctxt, MutatingWebhook.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "admissionReviewVersions" ->
+                o.admissionReviewVersions = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "clientConfig" ->
+                o.clientConfig =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : WebhookClientConfig.Reader.read(p, ctxt);
+            case "failurePolicy" -> o.failurePolicy = ModelReaders.sharedString(p, ctxt);
+            case "matchConditions" ->
+                o.matchConditions = ModelReaders.list(p, ctxt, MatchCondition.Reader::read);
+            case "matchPolicy" -> o.matchPolicy = ModelReaders.sharedString(p, ctxt);
+            case "name" -> o.name = ModelReaders.sharedString(p, ctxt);
+            case "namespaceSelector" ->
+                o.namespaceSelector =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.core.meta.v1.LabelSelector.Reader.read(p, ctxt);
+            case "objectSelector" ->
+                o.objectSelector =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.core.meta.v1.LabelSelector.Reader.read(p, ctxt);
+            case "reinvocationPolicy" -> o.reinvocationPolicy = ModelReaders.sharedString(p, ctxt);
+            case "rules" -> o.rules = ModelReaders.list(p, ctxt, RuleWithOperations.Reader::read);
+            case "sideEffects" -> o.sideEffects = ModelReaders.sharedString(p, ctxt);
+            case "timeoutSeconds" -> o.timeoutSeconds = ModelReaders.int32(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

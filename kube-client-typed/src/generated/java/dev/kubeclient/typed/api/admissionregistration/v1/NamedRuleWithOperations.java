@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = NamedRuleWithOperations.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -260,5 +265,54 @@ public class NamedRuleWithOperations {
         .add("scope", scope)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code NamedRuleWithOperations}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<NamedRuleWithOperations> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(NamedRuleWithOperations.class);
+    }
+
+    @Override
+    public NamedRuleWithOperations deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static NamedRuleWithOperations read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      NamedRuleWithOperations o = new NamedRuleWithOperations();
+      String f = ModelReaders.firstField(p, ctxt, NamedRuleWithOperations.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "apiGroups" ->
+                o.apiGroups = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "apiVersions" ->
+                o.apiVersions = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "operations" ->
+                o.operations = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "resourceNames" ->
+                o.resourceNames = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "resources" ->
+                o.resources = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "scope" -> o.scope = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = ValidatingAdmissionPolicySpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -331,5 +337,62 @@ public class ValidatingAdmissionPolicySpec {
         .add("variables", variables)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ValidatingAdmissionPolicySpec}, generated so that decoding does
+   * no reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          ValidatingAdmissionPolicySpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ValidatingAdmissionPolicySpec.class);
+    }
+
+    @Override
+    public ValidatingAdmissionPolicySpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ValidatingAdmissionPolicySpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ValidatingAdmissionPolicySpec o = new ValidatingAdmissionPolicySpec();
+      String f = ModelReaders.firstField(p, ctxt, ValidatingAdmissionPolicySpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "auditAnnotations" ->
+                o.auditAnnotations = ModelReaders.list(p, ctxt, AuditAnnotation.Reader::read);
+            case "failurePolicy" -> o.failurePolicy = ModelReaders.sharedString(p, ctxt);
+            case "matchConditions" ->
+                o.matchConditions = ModelReaders.list(p, ctxt, MatchCondition.Reader::read);
+            case "matchConstraints" ->
+                o.matchConstraints =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : MatchResources.Reader.read(p, ctxt);
+            case "paramKind" ->
+                o.paramKind =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ParamKind.Reader.read(p, ctxt);
+            case "validations" ->
+                o.validations = ModelReaders.list(p, ctxt, Validation.Reader::read);
+            case "variables" -> o.variables = ModelReaders.list(p, ctxt, Variable.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

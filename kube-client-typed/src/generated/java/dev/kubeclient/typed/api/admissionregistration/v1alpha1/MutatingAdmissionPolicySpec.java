@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = MutatingAdmissionPolicySpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -314,5 +320,60 @@ public class MutatingAdmissionPolicySpec {
         .add("variables", variables)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code MutatingAdmissionPolicySpec}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          MutatingAdmissionPolicySpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(MutatingAdmissionPolicySpec.class);
+    }
+
+    @Override
+    public MutatingAdmissionPolicySpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static MutatingAdmissionPolicySpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      MutatingAdmissionPolicySpec o = new MutatingAdmissionPolicySpec();
+      String f = ModelReaders.firstField(p, ctxt, MutatingAdmissionPolicySpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "failurePolicy" -> o.failurePolicy = ModelReaders.sharedString(p, ctxt);
+            case "matchConditions" ->
+                o.matchConditions = ModelReaders.list(p, ctxt, MatchCondition.Reader::read);
+            case "matchConstraints" ->
+                o.matchConstraints =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : MatchResources.Reader.read(p, ctxt);
+            case "mutations" -> o.mutations = ModelReaders.list(p, ctxt, Mutation.Reader::read);
+            case "paramKind" ->
+                o.paramKind =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ParamKind.Reader.read(p, ctxt);
+            case "reinvocationPolicy" -> o.reinvocationPolicy = ModelReaders.sharedString(p, ctxt);
+            case "variables" -> o.variables = ModelReaders.list(p, ctxt, Variable.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = MutatingAdmissionPolicyBindingSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -166,5 +172,53 @@ public class MutatingAdmissionPolicyBindingSpec {
         .add("policyName", policyName)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code MutatingAdmissionPolicyBindingSpec}, generated so that decoding
+   * does no reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          MutatingAdmissionPolicyBindingSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(MutatingAdmissionPolicyBindingSpec.class);
+    }
+
+    @Override
+    public MutatingAdmissionPolicyBindingSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static MutatingAdmissionPolicyBindingSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      MutatingAdmissionPolicyBindingSpec o = new MutatingAdmissionPolicyBindingSpec();
+      String f = ModelReaders.firstField(p, ctxt, MutatingAdmissionPolicyBindingSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "matchResources" ->
+                o.matchResources =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : MatchResources.Reader.read(p, ctxt);
+            case "paramRef" ->
+                o.paramRef =
+                    p.currentToken() == JsonToken.VALUE_NULL ? null : ParamRef.Reader.read(p, ctxt);
+            case "policyName" -> o.policyName = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

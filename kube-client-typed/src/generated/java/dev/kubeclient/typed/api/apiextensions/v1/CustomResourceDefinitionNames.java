@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = CustomResourceDefinitionNames.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -31,8 +36,6 @@ import org.jspecify.annotations.Nullable;
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class CustomResourceDefinitionNames {
   @JsonProperty("kind")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind;
 
   @JsonProperty("categories")
@@ -235,5 +238,52 @@ public class CustomResourceDefinitionNames {
         .add("singular", singular)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code CustomResourceDefinitionNames}, generated so that decoding does
+   * no reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          CustomResourceDefinitionNames> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(CustomResourceDefinitionNames.class);
+    }
+
+    @Override
+    public CustomResourceDefinitionNames deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static CustomResourceDefinitionNames read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      CustomResourceDefinitionNames o = new CustomResourceDefinitionNames();
+      String f = ModelReaders.firstField(p, ctxt, CustomResourceDefinitionNames.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "kind" -> o.kind = ModelReaders.sharedString(p, ctxt);
+            case "categories" ->
+                o.categories = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "listKind" -> o.listKind = ModelReaders.sharedString(p, ctxt);
+            case "plural" -> o.plural = ModelReaders.sharedString(p, ctxt);
+            case "shortNames" ->
+                o.shortNames = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "singular" -> o.singular = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

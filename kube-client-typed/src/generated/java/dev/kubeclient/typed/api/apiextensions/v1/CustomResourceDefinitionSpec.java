@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = CustomResourceDefinitionSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -253,5 +259,60 @@ public class CustomResourceDefinitionSpec {
         .add("versions", versions)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code CustomResourceDefinitionSpec}, generated so that decoding does
+   * no reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          CustomResourceDefinitionSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(CustomResourceDefinitionSpec.class);
+    }
+
+    @Override
+    public CustomResourceDefinitionSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static CustomResourceDefinitionSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      CustomResourceDefinitionSpec o = new CustomResourceDefinitionSpec();
+      String f = ModelReaders.firstField(p, ctxt, CustomResourceDefinitionSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "conversion" ->
+                o.conversion =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : CustomResourceConversion.Reader.read(p, ctxt);
+            case "group" -> o.group = ModelReaders.sharedString(p, ctxt);
+            case "names" ->
+                o.names =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : CustomResourceDefinitionNames.Reader.read(p, ctxt);
+            case "preserveUnknownFields" -> o.preserveUnknownFields = ModelReaders.bool(p, ctxt);
+            case "scope" -> o.scope = ModelReaders.sharedString(p, ctxt);
+            case "versions" ->
+                o.versions =
+                    ModelReaders.list(p, ctxt, CustomResourceDefinitionVersion.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

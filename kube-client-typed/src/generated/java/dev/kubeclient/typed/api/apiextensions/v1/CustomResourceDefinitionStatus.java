@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = CustomResourceDefinitionStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -208,5 +214,55 @@ public class CustomResourceDefinitionStatus {
         .add("storedVersions", storedVersions)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code CustomResourceDefinitionStatus}, generated so that decoding does
+   * no reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          CustomResourceDefinitionStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(CustomResourceDefinitionStatus.class);
+    }
+
+    @Override
+    public CustomResourceDefinitionStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static CustomResourceDefinitionStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      CustomResourceDefinitionStatus o = new CustomResourceDefinitionStatus();
+      String f = ModelReaders.firstField(p, ctxt, CustomResourceDefinitionStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "acceptedNames" ->
+                o.acceptedNames =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : CustomResourceDefinitionNames.Reader.read(p, ctxt);
+            case "conditions" ->
+                o.conditions =
+                    ModelReaders.list(p, ctxt, CustomResourceDefinitionCondition.Reader::read);
+            case "observedGeneration" -> o.observedGeneration = ModelReaders.int64(p, ctxt);
+            case "storedVersions" ->
+                o.storedVersions = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

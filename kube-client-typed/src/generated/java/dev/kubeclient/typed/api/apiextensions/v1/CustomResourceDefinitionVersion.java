@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = CustomResourceDefinitionVersion.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -346,5 +352,64 @@ public class CustomResourceDefinitionVersion {
         .add("subresources", subresources)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code CustomResourceDefinitionVersion}, generated so that decoding
+   * does no reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          CustomResourceDefinitionVersion> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(CustomResourceDefinitionVersion.class);
+    }
+
+    @Override
+    public CustomResourceDefinitionVersion deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static CustomResourceDefinitionVersion read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      CustomResourceDefinitionVersion o = new CustomResourceDefinitionVersion();
+      String f = ModelReaders.firstField(p, ctxt, CustomResourceDefinitionVersion.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "additionalPrinterColumns" ->
+                o.additionalPrinterColumns =
+                    ModelReaders.list(p, ctxt, CustomResourceColumnDefinition.Reader::read);
+            case "deprecated" -> o.deprecated = ModelReaders.bool(p, ctxt);
+            case "deprecationWarning" -> o.deprecationWarning = ModelReaders.sharedString(p, ctxt);
+            case "name" -> o.name = ModelReaders.sharedString(p, ctxt);
+            case "schema" ->
+                o.schema =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : CustomResourceValidation.Reader.read(p, ctxt);
+            case "selectableFields" ->
+                o.selectableFields = ModelReaders.list(p, ctxt, SelectableField.Reader::read);
+            case "served" -> o.served = ModelReaders.bool(p, ctxt);
+            case "storage" -> o.storage = ModelReaders.bool(p, ctxt);
+            case "subresources" ->
+                o.subresources =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : CustomResourceSubresources.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = JSONSchemaProps.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -137,8 +142,6 @@ public class JSONSchemaProps {
   private @Nullable String title;
 
   @JsonProperty("type")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   @JsonProperty("uniqueItems")
@@ -334,7 +337,7 @@ public class JSONSchemaProps {
   /** Puts an entry into {@code definitions}, creating the map when absent. */
   public JSONSchemaProps putInDefinitions(String key, JSONSchemaProps value) {
     if (definitions == null) {
-      definitions = new LinkedHashMap<>();
+      definitions = ModelSupport.newMap();
     }
     definitions.put(key, value);
     return this;
@@ -362,7 +365,7 @@ public class JSONSchemaProps {
   public JSONSchemaProps putInDependencies(
       String key, com.fasterxml.jackson.databind.JsonNode value) {
     if (dependencies == null) {
-      dependencies = new LinkedHashMap<>();
+      dependencies = ModelSupport.newMap();
     }
     dependencies.put(key, value);
     return this;
@@ -782,7 +785,7 @@ public class JSONSchemaProps {
   /** Puts an entry into {@code patternProperties}, creating the map when absent. */
   public JSONSchemaProps putInPatternProperties(String key, JSONSchemaProps value) {
     if (patternProperties == null) {
-      patternProperties = new LinkedHashMap<>();
+      patternProperties = ModelSupport.newMap();
     }
     patternProperties.put(key, value);
     return this;
@@ -807,7 +810,7 @@ public class JSONSchemaProps {
   /** Puts an entry into {@code properties}, creating the map when absent. */
   public JSONSchemaProps putInProperties(String key, JSONSchemaProps value) {
     if (properties == null) {
-      properties = new LinkedHashMap<>();
+      properties = ModelSupport.newMap();
     }
     properties.put(key, value);
     return this;
@@ -1259,5 +1262,105 @@ public class JSONSchemaProps {
         .add("x-kubernetes-validations", xKubernetesValidations)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code JSONSchemaProps}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<JSONSchemaProps> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(JSONSchemaProps.class);
+    }
+
+    @Override
+    public JSONSchemaProps deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static JSONSchemaProps read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      JSONSchemaProps o = new JSONSchemaProps();
+      String f = ModelReaders.firstField(p, ctxt, JSONSchemaProps.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "$ref" -> o.ref = ModelReaders.sharedString(p, ctxt);
+            case "$schema" -> o.schema = ModelReaders.sharedString(p, ctxt);
+            case "additionalItems" -> o.additionalItems = ModelReaders.tree(p, ctxt);
+            case "additionalProperties" -> o.additionalProperties = ModelReaders.tree(p, ctxt);
+            case "allOf" -> o.allOf = ModelReaders.list(p, ctxt, JSONSchemaProps.Reader::read);
+            case "anyOf" -> o.anyOf = ModelReaders.list(p, ctxt, JSONSchemaProps.Reader::read);
+            case "default" -> o._default = ModelReaders.tree(p, ctxt);
+            case "definitions" ->
+                o.definitions = ModelReaders.map(p, ctxt, JSONSchemaProps.Reader::read);
+            case "dependencies" -> o.dependencies = ModelReaders.map(p, ctxt, ModelReaders::tree);
+            case "description" -> o.description = ModelReaders.sharedString(p, ctxt);
+            case "enum" -> o._enum = ModelReaders.list(p, ctxt, ModelReaders::tree);
+            case "example" -> o.example = ModelReaders.tree(p, ctxt);
+            case "exclusiveMaximum" -> o.exclusiveMaximum = ModelReaders.bool(p, ctxt);
+            case "exclusiveMinimum" -> o.exclusiveMinimum = ModelReaders.bool(p, ctxt);
+            case "externalDocs" ->
+                o.externalDocs =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ExternalDocumentation.Reader.read(p, ctxt);
+            case "format" -> o.format = ModelReaders.sharedString(p, ctxt);
+            case "id" -> o.id = ModelReaders.sharedString(p, ctxt);
+            case "items" -> o.items = ModelReaders.tree(p, ctxt);
+            case "maxItems" -> o.maxItems = ModelReaders.int64(p, ctxt);
+            case "maxLength" -> o.maxLength = ModelReaders.int64(p, ctxt);
+            case "maxProperties" -> o.maxProperties = ModelReaders.int64(p, ctxt);
+            case "maximum" -> o.maximum = ModelReaders.float64(p, ctxt);
+            case "minItems" -> o.minItems = ModelReaders.int64(p, ctxt);
+            case "minLength" -> o.minLength = ModelReaders.int64(p, ctxt);
+            case "minProperties" -> o.minProperties = ModelReaders.int64(p, ctxt);
+            case "minimum" -> o.minimum = ModelReaders.float64(p, ctxt);
+            case "multipleOf" -> o.multipleOf = ModelReaders.float64(p, ctxt);
+            case "not" ->
+                o.not =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : JSONSchemaProps.Reader.read(p, ctxt);
+            case "nullable" -> o.nullable = ModelReaders.bool(p, ctxt);
+            case "oneOf" -> o.oneOf = ModelReaders.list(p, ctxt, JSONSchemaProps.Reader::read);
+            case "pattern" -> o.pattern = ModelReaders.sharedString(p, ctxt);
+            case "patternProperties" ->
+                o.patternProperties = ModelReaders.map(p, ctxt, JSONSchemaProps.Reader::read);
+            case "properties" ->
+                o.properties = ModelReaders.map(p, ctxt, JSONSchemaProps.Reader::read);
+            case "required" -> o.required = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "title" -> o.title = ModelReaders.sharedString(p, ctxt);
+            case "type" -> o.type = ModelReaders.sharedString(p, ctxt);
+            case "uniqueItems" -> o.uniqueItems = ModelReaders.bool(p, ctxt);
+            case "x-kubernetes-embedded-resource" ->
+                o.xKubernetesEmbeddedResource = ModelReaders.bool(p, ctxt);
+            case "x-kubernetes-int-or-string" ->
+                o.xKubernetesIntOrString = ModelReaders.bool(p, ctxt);
+            case "x-kubernetes-list-map-keys" ->
+                o.xKubernetesListMapKeys = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "x-kubernetes-list-type" ->
+                o.xKubernetesListType = ModelReaders.sharedString(p, ctxt);
+            case "x-kubernetes-map-type" ->
+                o.xKubernetesMapType = ModelReaders.sharedString(p, ctxt);
+            case "x-kubernetes-preserve-unknown-fields" ->
+                o.xKubernetesPreserveUnknownFields = ModelReaders.bool(p, ctxt);
+            case "x-kubernetes-validations" ->
+                o.xKubernetesValidations = ModelReaders.list(p, ctxt, ValidationRule.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = APIServiceSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -257,5 +262,54 @@ public class APIServiceSpec {
         .add("versionPriority", versionPriority)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code APIServiceSpec}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<APIServiceSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(APIServiceSpec.class);
+    }
+
+    @Override
+    public APIServiceSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static APIServiceSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      APIServiceSpec o = new APIServiceSpec();
+      String f = ModelReaders.firstField(p, ctxt, APIServiceSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "caBundle" -> o.caBundle = ModelReaders.bytes(p, ctxt);
+            case "group" -> o.group = ModelReaders.sharedString(p, ctxt);
+            case "groupPriorityMinimum" -> o.groupPriorityMinimum = ModelReaders.int32(p, ctxt);
+            case "insecureSkipTLSVerify" -> o.insecureSkipTLSVerify = ModelReaders.bool(p, ctxt);
+            case "service" ->
+                o.service =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ServiceReference.Reader.read(p, ctxt);
+            case "version" -> o.version = ModelReaders.sharedString(p, ctxt);
+            case "versionPriority" -> o.versionPriority = ModelReaders.int32(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

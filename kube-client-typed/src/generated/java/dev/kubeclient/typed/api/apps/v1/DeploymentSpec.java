@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = DeploymentSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -295,5 +300,64 @@ public class DeploymentSpec {
         .add("template", template)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code DeploymentSpec}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DeploymentSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(DeploymentSpec.class);
+    }
+
+    @Override
+    public DeploymentSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static DeploymentSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      DeploymentSpec o = new DeploymentSpec();
+      String f = ModelReaders.firstField(p, ctxt, DeploymentSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "minReadySeconds" -> o.minReadySeconds = ModelReaders.int32(p, ctxt);
+            case "paused" -> o.paused = ModelReaders.bool(p, ctxt);
+            case "progressDeadlineSeconds" ->
+                o.progressDeadlineSeconds = ModelReaders.int32(p, ctxt);
+            case "replicas" -> o.replicas = ModelReaders.int32(p, ctxt);
+            case "revisionHistoryLimit" -> o.revisionHistoryLimit = ModelReaders.int32(p, ctxt);
+            case "selector" ->
+                o.selector =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.core.meta.v1.LabelSelector.Reader.read(p, ctxt);
+            case "strategy" ->
+                o.strategy =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : DeploymentStrategy.Reader.read(p, ctxt);
+            case "template" ->
+                o.template =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.typed.api.core.v1.PodTemplateSpec.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

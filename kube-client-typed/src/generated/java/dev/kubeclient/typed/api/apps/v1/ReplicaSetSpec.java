@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ReplicaSetSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -189,5 +194,55 @@ public class ReplicaSetSpec {
         .add("template", template)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ReplicaSetSpec}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ReplicaSetSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ReplicaSetSpec.class);
+    }
+
+    @Override
+    public ReplicaSetSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ReplicaSetSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ReplicaSetSpec o = new ReplicaSetSpec();
+      String f = ModelReaders.firstField(p, ctxt, ReplicaSetSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "minReadySeconds" -> o.minReadySeconds = ModelReaders.int32(p, ctxt);
+            case "replicas" -> o.replicas = ModelReaders.int32(p, ctxt);
+            case "selector" ->
+                o.selector =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.core.meta.v1.LabelSelector.Reader.read(p, ctxt);
+            case "template" ->
+                o.template =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.typed.api.core.v1.PodTemplateSpec.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

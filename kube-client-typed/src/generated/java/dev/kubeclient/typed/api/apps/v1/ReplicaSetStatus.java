@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ReplicaSetStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -263,5 +267,51 @@ public class ReplicaSetStatus {
         .add("terminatingReplicas", terminatingReplicas)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ReplicaSetStatus}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ReplicaSetStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ReplicaSetStatus.class);
+    }
+
+    @Override
+    public ReplicaSetStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ReplicaSetStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ReplicaSetStatus o = new ReplicaSetStatus();
+      String f = ModelReaders.firstField(p, ctxt, ReplicaSetStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "availableReplicas" -> o.availableReplicas = ModelReaders.int32(p, ctxt);
+            case "conditions" ->
+                o.conditions = ModelReaders.list(p, ctxt, ReplicaSetCondition.Reader::read);
+            case "fullyLabeledReplicas" -> o.fullyLabeledReplicas = ModelReaders.int32(p, ctxt);
+            case "observedGeneration" -> o.observedGeneration = ModelReaders.int64(p, ctxt);
+            case "readyReplicas" -> o.readyReplicas = ModelReaders.int32(p, ctxt);
+            case "replicas" -> o.replicas = ModelReaders.int32(p, ctxt);
+            case "terminatingReplicas" -> o.terminatingReplicas = ModelReaders.int32(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

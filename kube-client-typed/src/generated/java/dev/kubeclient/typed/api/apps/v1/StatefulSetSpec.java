@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = StatefulSetSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -431,5 +436,80 @@ public class StatefulSetSpec {
         .add("volumeClaimTemplates", volumeClaimTemplates)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code StatefulSetSpec}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<StatefulSetSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(StatefulSetSpec.class);
+    }
+
+    @Override
+    public StatefulSetSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static StatefulSetSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      StatefulSetSpec o = new StatefulSetSpec();
+      String f = ModelReaders.firstField(p, ctxt, StatefulSetSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "minReadySeconds" -> o.minReadySeconds = ModelReaders.int32(p, ctxt);
+            case "ordinals" ->
+                o.ordinals =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : StatefulSetOrdinals.Reader.read(p, ctxt);
+            case "persistentVolumeClaimRetentionPolicy" ->
+                o.persistentVolumeClaimRetentionPolicy =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : StatefulSetPersistentVolumeClaimRetentionPolicy.Reader.read(p, ctxt);
+            case "podManagementPolicy" ->
+                o.podManagementPolicy = ModelReaders.sharedString(p, ctxt);
+            case "replicas" -> o.replicas = ModelReaders.int32(p, ctxt);
+            case "revisionHistoryLimit" -> o.revisionHistoryLimit = ModelReaders.int32(p, ctxt);
+            case "selector" ->
+                o.selector =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.core.meta.v1.LabelSelector.Reader.read(p, ctxt);
+            case "serviceName" -> o.serviceName = ModelReaders.sharedString(p, ctxt);
+            case "template" ->
+                o.template =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.typed.api.core.v1.PodTemplateSpec.Reader.read(p, ctxt);
+            case "updateStrategy" ->
+                o.updateStrategy =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : StatefulSetUpdateStrategy.Reader.read(p, ctxt);
+            case "volumeClaimTemplates" ->
+                o.volumeClaimTemplates =
+                    ModelReaders.list(
+                        p,
+                        ctxt,
+                        dev.kubeclient.typed.api.core.v1.PersistentVolumeClaim.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = UserInfo.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -64,7 +68,7 @@ public class UserInfo {
   /** Puts an entry into {@code extra}, creating the map when absent. */
   public UserInfo putInExtra(String key, List<String> value) {
     if (extra == null) {
-      extra = new LinkedHashMap<>();
+      extra = ModelSupport.newMap();
     }
     extra.put(key, value);
     return this;
@@ -184,5 +188,50 @@ public class UserInfo {
         .add("username", username)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code UserInfo}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<UserInfo> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(UserInfo.class);
+    }
+
+    @Override
+    public UserInfo deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static UserInfo read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      UserInfo o = new UserInfo();
+      String f = ModelReaders.firstField(p, ctxt, UserInfo.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "extra" ->
+                o.extra =
+                    ModelReaders.map(
+                        p, ctxt, (p1, c1) -> ModelReaders.list(p1, c1, ModelReaders::sharedString));
+            case "groups" -> o.groups = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "uid" -> o.uid = ModelReaders.string(p, ctxt);
+            case "username" -> o.username = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ResourceAttributes.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -42,16 +47,12 @@ public class ResourceAttributes {
   private @Nullable String name;
 
   @JsonProperty("namespace")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String namespace;
 
   @JsonProperty("resource")
   private @Nullable String resource;
 
   @JsonProperty("subresource")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String subresource;
 
   @JsonProperty("verb")
@@ -311,5 +312,60 @@ public class ResourceAttributes {
         .add("version", version)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ResourceAttributes}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ResourceAttributes> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ResourceAttributes.class);
+    }
+
+    @Override
+    public ResourceAttributes deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ResourceAttributes read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ResourceAttributes o = new ResourceAttributes();
+      String f = ModelReaders.firstField(p, ctxt, ResourceAttributes.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "fieldSelector" ->
+                o.fieldSelector =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : FieldSelectorAttributes.Reader.read(p, ctxt);
+            case "group" -> o.group = ModelReaders.sharedString(p, ctxt);
+            case "labelSelector" ->
+                o.labelSelector =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : LabelSelectorAttributes.Reader.read(p, ctxt);
+            case "name" -> o.name = ModelReaders.sharedString(p, ctxt);
+            case "namespace" -> o.namespace = ModelReaders.sharedString(p, ctxt);
+            case "resource" -> o.resource = ModelReaders.sharedString(p, ctxt);
+            case "subresource" -> o.subresource = ModelReaders.sharedString(p, ctxt);
+            case "verb" -> o.verb = ModelReaders.sharedString(p, ctxt);
+            case "version" -> o.version = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

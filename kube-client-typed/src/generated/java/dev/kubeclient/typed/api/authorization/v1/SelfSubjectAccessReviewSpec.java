@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = SelfSubjectAccessReviewSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -142,5 +148,54 @@ public class SelfSubjectAccessReviewSpec {
         .add("resourceAttributes", resourceAttributes)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code SelfSubjectAccessReviewSpec}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          SelfSubjectAccessReviewSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(SelfSubjectAccessReviewSpec.class);
+    }
+
+    @Override
+    public SelfSubjectAccessReviewSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static SelfSubjectAccessReviewSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      SelfSubjectAccessReviewSpec o = new SelfSubjectAccessReviewSpec();
+      String f = ModelReaders.firstField(p, ctxt, SelfSubjectAccessReviewSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "nonResourceAttributes" ->
+                o.nonResourceAttributes =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : NonResourceAttributes.Reader.read(p, ctxt);
+            case "resourceAttributes" ->
+                o.resourceAttributes =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ResourceAttributes.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

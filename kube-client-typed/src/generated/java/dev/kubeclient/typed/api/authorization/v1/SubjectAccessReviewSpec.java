@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = SubjectAccessReviewSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -73,7 +79,7 @@ public class SubjectAccessReviewSpec {
   /** Puts an entry into {@code extra}, creating the map when absent. */
   public SubjectAccessReviewSpec putInExtra(String key, List<String> value) {
     if (extra == null) {
-      extra = new LinkedHashMap<>();
+      extra = ModelSupport.newMap();
     }
     extra.put(key, value);
     return this;
@@ -251,5 +257,60 @@ public class SubjectAccessReviewSpec {
         .add("user", user)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code SubjectAccessReviewSpec}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<SubjectAccessReviewSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(SubjectAccessReviewSpec.class);
+    }
+
+    @Override
+    public SubjectAccessReviewSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static SubjectAccessReviewSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      SubjectAccessReviewSpec o = new SubjectAccessReviewSpec();
+      String f = ModelReaders.firstField(p, ctxt, SubjectAccessReviewSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "extra" ->
+                o.extra =
+                    ModelReaders.map(
+                        p, ctxt, (p1, c1) -> ModelReaders.list(p1, c1, ModelReaders::sharedString));
+            case "groups" -> o.groups = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "nonResourceAttributes" ->
+                o.nonResourceAttributes =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : NonResourceAttributes.Reader.read(p, ctxt);
+            case "resourceAttributes" ->
+                o.resourceAttributes =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ResourceAttributes.Reader.read(p, ctxt);
+            case "uid" -> o.uid = ModelReaders.string(p, ctxt);
+            case "user" -> o.user = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

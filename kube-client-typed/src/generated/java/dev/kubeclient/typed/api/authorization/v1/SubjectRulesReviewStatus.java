@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = SubjectRulesReviewStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -204,5 +209,49 @@ public class SubjectRulesReviewStatus {
         .add("resourceRules", resourceRules)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code SubjectRulesReviewStatus}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<SubjectRulesReviewStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(SubjectRulesReviewStatus.class);
+    }
+
+    @Override
+    public SubjectRulesReviewStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static SubjectRulesReviewStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      SubjectRulesReviewStatus o = new SubjectRulesReviewStatus();
+      String f = ModelReaders.firstField(p, ctxt, SubjectRulesReviewStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "evaluationError" -> o.evaluationError = ModelReaders.sharedString(p, ctxt);
+            case "incomplete" -> o.incomplete = ModelReaders.bool(p, ctxt);
+            case "nonResourceRules" ->
+                o.nonResourceRules = ModelReaders.list(p, ctxt, NonResourceRule.Reader::read);
+            case "resourceRules" ->
+                o.resourceRules = ModelReaders.list(p, ctxt, ResourceRule.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = HPAScalingRules.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -200,5 +204,49 @@ public class HPAScalingRules {
         .add("tolerance", tolerance)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code HPAScalingRules}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<HPAScalingRules> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(HPAScalingRules.class);
+    }
+
+    @Override
+    public HPAScalingRules deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static HPAScalingRules read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      HPAScalingRules o = new HPAScalingRules();
+      String f = ModelReaders.firstField(p, ctxt, HPAScalingRules.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "policies" ->
+                o.policies = ModelReaders.list(p, ctxt, HPAScalingPolicy.Reader::read);
+            case "selectPolicy" -> o.selectPolicy = ModelReaders.sharedString(p, ctxt);
+            case "stabilizationWindowSeconds" ->
+                o.stabilizationWindowSeconds = ModelReaders.int32(p, ctxt);
+            case "tolerance" -> o.tolerance = ModelReaders.quantity(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

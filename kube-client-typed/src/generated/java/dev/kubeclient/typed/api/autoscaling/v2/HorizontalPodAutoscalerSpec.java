@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = HorizontalPodAutoscalerSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -238,5 +244,57 @@ public class HorizontalPodAutoscalerSpec {
         .add("scaleTargetRef", scaleTargetRef)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code HorizontalPodAutoscalerSpec}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          HorizontalPodAutoscalerSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(HorizontalPodAutoscalerSpec.class);
+    }
+
+    @Override
+    public HorizontalPodAutoscalerSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static HorizontalPodAutoscalerSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      HorizontalPodAutoscalerSpec o = new HorizontalPodAutoscalerSpec();
+      String f = ModelReaders.firstField(p, ctxt, HorizontalPodAutoscalerSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "behavior" ->
+                o.behavior =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : HorizontalPodAutoscalerBehavior.Reader.read(p, ctxt);
+            case "maxReplicas" -> o.maxReplicas = ModelReaders.int32(p, ctxt);
+            case "metrics" -> o.metrics = ModelReaders.list(p, ctxt, MetricSpec.Reader::read);
+            case "minReplicas" -> o.minReplicas = ModelReaders.int32(p, ctxt);
+            case "scaleTargetRef" ->
+                o.scaleTargetRef =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : CrossVersionObjectReference.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = MetricSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -44,8 +49,6 @@ public class MetricSpec {
   private @Nullable ResourceMetricSource resource;
 
   @JsonProperty("type")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   private @Nullable Map<String, Object> unknownFields;
@@ -269,5 +272,69 @@ public class MetricSpec {
         .add("type", type)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code MetricSpec}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<MetricSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(MetricSpec.class);
+    }
+
+    @Override
+    public MetricSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static MetricSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      MetricSpec o = new MetricSpec();
+      String f = ModelReaders.firstField(p, ctxt, MetricSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "containerResource" ->
+                o.containerResource =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ContainerResourceMetricSource.Reader.read(p, ctxt);
+            case "external" ->
+                o.external =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ExternalMetricSource.Reader.read(p, ctxt);
+            case "object" ->
+                o.object =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ObjectMetricSource.Reader.read(p, ctxt);
+            case "pods" ->
+                o.pods =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PodsMetricSource.Reader.read(p, ctxt);
+            case "resource" ->
+                o.resource =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ResourceMetricSource.Reader.read(p, ctxt);
+            case "type" -> o.type = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

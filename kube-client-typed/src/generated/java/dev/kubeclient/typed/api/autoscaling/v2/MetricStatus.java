@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = MetricStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -43,8 +48,6 @@ public class MetricStatus {
   private @Nullable ResourceMetricStatus resource;
 
   @JsonProperty("type")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   private @Nullable Map<String, Object> unknownFields;
@@ -268,5 +271,69 @@ public class MetricStatus {
         .add("type", type)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code MetricStatus}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<MetricStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(MetricStatus.class);
+    }
+
+    @Override
+    public MetricStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static MetricStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      MetricStatus o = new MetricStatus();
+      String f = ModelReaders.firstField(p, ctxt, MetricStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "containerResource" ->
+                o.containerResource =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ContainerResourceMetricStatus.Reader.read(p, ctxt);
+            case "external" ->
+                o.external =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ExternalMetricStatus.Reader.read(p, ctxt);
+            case "object" ->
+                o.object =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ObjectMetricStatus.Reader.read(p, ctxt);
+            case "pods" ->
+                o.pods =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PodsMetricStatus.Reader.read(p, ctxt);
+            case "resource" ->
+                o.resource =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ResourceMetricStatus.Reader.read(p, ctxt);
+            case "type" -> o.type = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

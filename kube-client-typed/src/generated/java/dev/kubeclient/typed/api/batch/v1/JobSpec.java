@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = JobSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -494,5 +499,77 @@ public class JobSpec {
         .add("ttlSecondsAfterFinished", ttlSecondsAfterFinished)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code JobSpec}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<JobSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(JobSpec.class);
+    }
+
+    @Override
+    public JobSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static JobSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      JobSpec o = new JobSpec();
+      String f = ModelReaders.firstField(p, ctxt, JobSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "activeDeadlineSeconds" -> o.activeDeadlineSeconds = ModelReaders.int64(p, ctxt);
+            case "backoffLimit" -> o.backoffLimit = ModelReaders.int32(p, ctxt);
+            case "backoffLimitPerIndex" -> o.backoffLimitPerIndex = ModelReaders.int32(p, ctxt);
+            case "completionMode" -> o.completionMode = ModelReaders.sharedString(p, ctxt);
+            case "completions" -> o.completions = ModelReaders.int32(p, ctxt);
+            case "managedBy" -> o.managedBy = ModelReaders.sharedString(p, ctxt);
+            case "manualSelector" -> o.manualSelector = ModelReaders.bool(p, ctxt);
+            case "maxFailedIndexes" -> o.maxFailedIndexes = ModelReaders.int32(p, ctxt);
+            case "parallelism" -> o.parallelism = ModelReaders.int32(p, ctxt);
+            case "podFailurePolicy" ->
+                o.podFailurePolicy =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PodFailurePolicy.Reader.read(p, ctxt);
+            case "podReplacementPolicy" ->
+                o.podReplacementPolicy = ModelReaders.sharedString(p, ctxt);
+            case "selector" ->
+                o.selector =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.core.meta.v1.LabelSelector.Reader.read(p, ctxt);
+            case "successPolicy" ->
+                o.successPolicy =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : SuccessPolicy.Reader.read(p, ctxt);
+            case "suspend" -> o.suspend = ModelReaders.bool(p, ctxt);
+            case "template" ->
+                o.template =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.typed.api.core.v1.PodTemplateSpec.Reader.read(p, ctxt);
+            case "ttlSecondsAfterFinished" ->
+                o.ttlSecondsAfterFinished = ModelReaders.int32(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

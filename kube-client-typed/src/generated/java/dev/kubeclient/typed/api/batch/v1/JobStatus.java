@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = JobStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -373,5 +378,59 @@ public class JobStatus {
         .add("uncountedTerminatedPods", uncountedTerminatedPods)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code JobStatus}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<JobStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(JobStatus.class);
+    }
+
+    @Override
+    public JobStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static JobStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      JobStatus o = new JobStatus();
+      String f = ModelReaders.firstField(p, ctxt, JobStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "active" -> o.active = ModelReaders.int32(p, ctxt);
+            case "completedIndexes" -> o.completedIndexes = ModelReaders.sharedString(p, ctxt);
+            case "completionTime" -> o.completionTime = ModelReaders.time(p, ctxt);
+            case "conditions" ->
+                o.conditions = ModelReaders.list(p, ctxt, JobCondition.Reader::read);
+            case "failed" -> o.failed = ModelReaders.int32(p, ctxt);
+            case "failedIndexes" -> o.failedIndexes = ModelReaders.sharedString(p, ctxt);
+            case "ready" -> o.ready = ModelReaders.int32(p, ctxt);
+            case "startTime" -> o.startTime = ModelReaders.time(p, ctxt);
+            case "succeeded" -> o.succeeded = ModelReaders.int32(p, ctxt);
+            case "terminating" -> o.terminating = ModelReaders.int32(p, ctxt);
+            case "uncountedTerminatedPods" ->
+                o.uncountedTerminatedPods =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : UncountedTerminatedPods.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = PodFailurePolicyOnExitCodesRequirement.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -158,5 +163,47 @@ public class PodFailurePolicyOnExitCodesRequirement {
         .add("values", values)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code PodFailurePolicyOnExitCodesRequirement}, generated so that
+   * decoding does no reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          PodFailurePolicyOnExitCodesRequirement> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(PodFailurePolicyOnExitCodesRequirement.class);
+    }
+
+    @Override
+    public PodFailurePolicyOnExitCodesRequirement deserialize(
+        JsonParser p, DeserializationContext ctxt) throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static PodFailurePolicyOnExitCodesRequirement read(
+        JsonParser p, DeserializationContext ctxt) throws java.io.IOException {
+      PodFailurePolicyOnExitCodesRequirement o = new PodFailurePolicyOnExitCodesRequirement();
+      String f = ModelReaders.firstField(p, ctxt, PodFailurePolicyOnExitCodesRequirement.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "containerName" -> o.containerName = ModelReaders.sharedString(p, ctxt);
+            case "operator" -> o.operator = ModelReaders.sharedString(p, ctxt);
+            case "values" -> o.values = ModelReaders.list(p, ctxt, ModelReaders::int32);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = PodFailurePolicyRule.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -173,5 +179,52 @@ public class PodFailurePolicyRule {
         .add("onPodConditions", onPodConditions)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code PodFailurePolicyRule}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodFailurePolicyRule> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(PodFailurePolicyRule.class);
+    }
+
+    @Override
+    public PodFailurePolicyRule deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static PodFailurePolicyRule read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      PodFailurePolicyRule o = new PodFailurePolicyRule();
+      String f = ModelReaders.firstField(p, ctxt, PodFailurePolicyRule.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "action" -> o.action = ModelReaders.sharedString(p, ctxt);
+            case "onExitCodes" ->
+                o.onExitCodes =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PodFailurePolicyOnExitCodesRequirement.Reader.read(p, ctxt);
+            case "onPodConditions" ->
+                o.onPodConditions =
+                    ModelReaders.list(p, ctxt, PodFailurePolicyOnPodConditionsPattern.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

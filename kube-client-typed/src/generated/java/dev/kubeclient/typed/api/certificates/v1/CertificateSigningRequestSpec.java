@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = CertificateSigningRequestSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -94,7 +99,7 @@ public class CertificateSigningRequestSpec {
   /** Puts an entry into {@code extra}, creating the map when absent. */
   public CertificateSigningRequestSpec putInExtra(String key, List<String> value) {
     if (extra == null) {
-      extra = new LinkedHashMap<>();
+      extra = ModelSupport.newMap();
     }
     extra.put(key, value);
     return this;
@@ -295,5 +300,55 @@ public class CertificateSigningRequestSpec {
         .add("username", username)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code CertificateSigningRequestSpec}, generated so that decoding does
+   * no reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          CertificateSigningRequestSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(CertificateSigningRequestSpec.class);
+    }
+
+    @Override
+    public CertificateSigningRequestSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static CertificateSigningRequestSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      CertificateSigningRequestSpec o = new CertificateSigningRequestSpec();
+      String f = ModelReaders.firstField(p, ctxt, CertificateSigningRequestSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "expirationSeconds" -> o.expirationSeconds = ModelReaders.int32(p, ctxt);
+            case "extra" ->
+                o.extra =
+                    ModelReaders.map(
+                        p, ctxt, (p1, c1) -> ModelReaders.list(p1, c1, ModelReaders::sharedString));
+            case "groups" -> o.groups = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "request" -> o.request = ModelReaders.bytes(p, ctxt);
+            case "signerName" -> o.signerName = ModelReaders.sharedString(p, ctxt);
+            case "uid" -> o.uid = ModelReaders.string(p, ctxt);
+            case "usages" -> o.usages = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "username" -> o.username = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

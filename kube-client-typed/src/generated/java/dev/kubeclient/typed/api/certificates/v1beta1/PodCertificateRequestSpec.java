@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = PodCertificateRequestSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -33,8 +38,6 @@ public class PodCertificateRequestSpec {
   private @Nullable Integer maxExpirationSeconds;
 
   @JsonProperty("nodeName")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String nodeName;
 
   @JsonProperty("nodeUID")
@@ -53,8 +56,6 @@ public class PodCertificateRequestSpec {
   private byte @Nullable [] proofOfPossession;
 
   @JsonProperty("serviceAccountName")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String serviceAccountName;
 
   @JsonProperty("serviceAccountUID")
@@ -275,7 +276,7 @@ public class PodCertificateRequestSpec {
   /** Puts an entry into {@code unverifiedUserAnnotations}, creating the map when absent. */
   public PodCertificateRequestSpec putInUnverifiedUserAnnotations(String key, String value) {
     if (unverifiedUserAnnotations == null) {
-      unverifiedUserAnnotations = new LinkedHashMap<>();
+      unverifiedUserAnnotations = ModelSupport.newMap();
     }
     unverifiedUserAnnotations.put(key, value);
     return this;
@@ -375,5 +376,56 @@ public class PodCertificateRequestSpec {
         .add("unverifiedUserAnnotations", unverifiedUserAnnotations)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code PodCertificateRequestSpec}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodCertificateRequestSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(PodCertificateRequestSpec.class);
+    }
+
+    @Override
+    public PodCertificateRequestSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static PodCertificateRequestSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      PodCertificateRequestSpec o = new PodCertificateRequestSpec();
+      String f = ModelReaders.firstField(p, ctxt, PodCertificateRequestSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "maxExpirationSeconds" -> o.maxExpirationSeconds = ModelReaders.int32(p, ctxt);
+            case "nodeName" -> o.nodeName = ModelReaders.sharedString(p, ctxt);
+            case "nodeUID" -> o.nodeUID = ModelReaders.sharedString(p, ctxt);
+            case "pkixPublicKey" -> o.pkixPublicKey = ModelReaders.bytes(p, ctxt);
+            case "podName" -> o.podName = ModelReaders.sharedString(p, ctxt);
+            case "podUID" -> o.podUID = ModelReaders.sharedString(p, ctxt);
+            case "proofOfPossession" -> o.proofOfPossession = ModelReaders.bytes(p, ctxt);
+            case "serviceAccountName" -> o.serviceAccountName = ModelReaders.sharedString(p, ctxt);
+            case "serviceAccountUID" -> o.serviceAccountUID = ModelReaders.sharedString(p, ctxt);
+            case "signerName" -> o.signerName = ModelReaders.sharedString(p, ctxt);
+            case "stubPKCS10Request" -> o.stubPKCS10Request = ModelReaders.bytes(p, ctxt);
+            case "unverifiedUserAnnotations" ->
+                o.unverifiedUserAnnotations = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = PodCertificateRequestStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -212,5 +217,51 @@ public class PodCertificateRequestStatus {
         .add("notBefore", notBefore)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code PodCertificateRequestStatus}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          PodCertificateRequestStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(PodCertificateRequestStatus.class);
+    }
+
+    @Override
+    public PodCertificateRequestStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static PodCertificateRequestStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      PodCertificateRequestStatus o = new PodCertificateRequestStatus();
+      String f = ModelReaders.firstField(p, ctxt, PodCertificateRequestStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "beginRefreshAt" -> o.beginRefreshAt = ModelReaders.time(p, ctxt);
+            case "certificateChain" -> o.certificateChain = ModelReaders.sharedString(p, ctxt);
+            case "conditions" ->
+                o.conditions =
+                    ModelReaders.list(p, ctxt, dev.kubeclient.core.meta.v1.Condition.Reader::read);
+            case "notAfter" -> o.notAfter = ModelReaders.time(p, ctxt);
+            case "notBefore" -> o.notBefore = ModelReaders.time(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = LeaseSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -244,5 +248,50 @@ public class LeaseSpec {
         .add("strategy", strategy)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code LeaseSpec}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<LeaseSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(LeaseSpec.class);
+    }
+
+    @Override
+    public LeaseSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static LeaseSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      LeaseSpec o = new LeaseSpec();
+      String f = ModelReaders.firstField(p, ctxt, LeaseSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "acquireTime" -> o.acquireTime = ModelReaders.microTime(p, ctxt);
+            case "holderIdentity" -> o.holderIdentity = ModelReaders.sharedString(p, ctxt);
+            case "leaseDurationSeconds" -> o.leaseDurationSeconds = ModelReaders.int32(p, ctxt);
+            case "leaseTransitions" -> o.leaseTransitions = ModelReaders.int32(p, ctxt);
+            case "preferredHolder" -> o.preferredHolder = ModelReaders.sharedString(p, ctxt);
+            case "renewTime" -> o.renewTime = ModelReaders.microTime(p, ctxt);
+            case "strategy" -> o.strategy = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

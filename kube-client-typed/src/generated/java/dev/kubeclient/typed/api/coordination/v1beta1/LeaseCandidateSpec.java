@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = LeaseCandidateSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -210,5 +214,49 @@ public class LeaseCandidateSpec {
         .add("strategy", strategy)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code LeaseCandidateSpec}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<LeaseCandidateSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(LeaseCandidateSpec.class);
+    }
+
+    @Override
+    public LeaseCandidateSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static LeaseCandidateSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      LeaseCandidateSpec o = new LeaseCandidateSpec();
+      String f = ModelReaders.firstField(p, ctxt, LeaseCandidateSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "binaryVersion" -> o.binaryVersion = ModelReaders.sharedString(p, ctxt);
+            case "emulationVersion" -> o.emulationVersion = ModelReaders.sharedString(p, ctxt);
+            case "leaseName" -> o.leaseName = ModelReaders.sharedString(p, ctxt);
+            case "pingTime" -> o.pingTime = ModelReaders.microTime(p, ctxt);
+            case "renewTime" -> o.renewTime = ModelReaders.microTime(p, ctxt);
+            case "strategy" -> o.strategy = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = Affinity.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -170,5 +175,58 @@ public class Affinity {
         .add("podAntiAffinity", podAntiAffinity)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code Affinity}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Affinity> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(Affinity.class);
+    }
+
+    @Override
+    public Affinity deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static Affinity read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      Affinity o = new Affinity();
+      String f = ModelReaders.firstField(p, ctxt, Affinity.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "nodeAffinity" ->
+                o.nodeAffinity =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : NodeAffinity.Reader.read(p, ctxt);
+            case "podAffinity" ->
+                o.podAffinity =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PodAffinity.Reader.read(p, ctxt);
+            case "podAntiAffinity" ->
+                o.podAntiAffinity =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PodAntiAffinity.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

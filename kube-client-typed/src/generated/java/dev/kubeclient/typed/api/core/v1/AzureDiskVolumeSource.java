@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = AzureDiskVolumeSource.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -27,8 +32,6 @@ import org.jspecify.annotations.Nullable;
     creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class AzureDiskVolumeSource {
   @JsonProperty("kind")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind;
 
   @JsonProperty("cachingMode")
@@ -213,5 +216,49 @@ public class AzureDiskVolumeSource {
         .add("readOnly", readOnly)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code AzureDiskVolumeSource}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<AzureDiskVolumeSource> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(AzureDiskVolumeSource.class);
+    }
+
+    @Override
+    public AzureDiskVolumeSource deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static AzureDiskVolumeSource read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      AzureDiskVolumeSource o = new AzureDiskVolumeSource();
+      String f = ModelReaders.firstField(p, ctxt, AzureDiskVolumeSource.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "kind" -> o.kind = ModelReaders.sharedString(p, ctxt);
+            case "cachingMode" -> o.cachingMode = ModelReaders.sharedString(p, ctxt);
+            case "diskName" -> o.diskName = ModelReaders.sharedString(p, ctxt);
+            case "diskURI" -> o.diskURI = ModelReaders.sharedString(p, ctxt);
+            case "fsType" -> o.fsType = ModelReaders.sharedString(p, ctxt);
+            case "readOnly" -> o.readOnly = ModelReaders.bool(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

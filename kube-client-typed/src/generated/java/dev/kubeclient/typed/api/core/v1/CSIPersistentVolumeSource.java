@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = CSIPersistentVolumeSource.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -272,7 +278,7 @@ public class CSIPersistentVolumeSource {
   /** Puts an entry into {@code volumeAttributes}, creating the map when absent. */
   public CSIPersistentVolumeSource putInVolumeAttributes(String key, String value) {
     if (volumeAttributes == null) {
-      volumeAttributes = new LinkedHashMap<>();
+      volumeAttributes = ModelSupport.newMap();
     }
     volumeAttributes.put(key, value);
     return this;
@@ -386,5 +392,74 @@ public class CSIPersistentVolumeSource {
         .add("volumeHandle", volumeHandle)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code CSIPersistentVolumeSource}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<CSIPersistentVolumeSource> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(CSIPersistentVolumeSource.class);
+    }
+
+    @Override
+    public CSIPersistentVolumeSource deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static CSIPersistentVolumeSource read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      CSIPersistentVolumeSource o = new CSIPersistentVolumeSource();
+      String f = ModelReaders.firstField(p, ctxt, CSIPersistentVolumeSource.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "controllerExpandSecretRef" ->
+                o.controllerExpandSecretRef =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : SecretReference.Reader.read(p, ctxt);
+            case "controllerPublishSecretRef" ->
+                o.controllerPublishSecretRef =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : SecretReference.Reader.read(p, ctxt);
+            case "driver" -> o.driver = ModelReaders.sharedString(p, ctxt);
+            case "fsType" -> o.fsType = ModelReaders.sharedString(p, ctxt);
+            case "nodeExpandSecretRef" ->
+                o.nodeExpandSecretRef =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : SecretReference.Reader.read(p, ctxt);
+            case "nodePublishSecretRef" ->
+                o.nodePublishSecretRef =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : SecretReference.Reader.read(p, ctxt);
+            case "nodeStageSecretRef" ->
+                o.nodeStageSecretRef =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : SecretReference.Reader.read(p, ctxt);
+            case "readOnly" -> o.readOnly = ModelReaders.bool(p, ctxt);
+            case "volumeAttributes" ->
+                o.volumeAttributes = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "volumeHandle" -> o.volumeHandle = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = CephFSVolumeSource.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -242,5 +247,53 @@ public class CephFSVolumeSource {
         .add("user", user)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code CephFSVolumeSource}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<CephFSVolumeSource> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(CephFSVolumeSource.class);
+    }
+
+    @Override
+    public CephFSVolumeSource deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static CephFSVolumeSource read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      CephFSVolumeSource o = new CephFSVolumeSource();
+      String f = ModelReaders.firstField(p, ctxt, CephFSVolumeSource.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "monitors" -> o.monitors = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "path" -> o.path = ModelReaders.sharedString(p, ctxt);
+            case "readOnly" -> o.readOnly = ModelReaders.bool(p, ctxt);
+            case "secretFile" -> o.secretFile = ModelReaders.sharedString(p, ctxt);
+            case "secretRef" ->
+                o.secretRef =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : LocalObjectReference.Reader.read(p, ctxt);
+            case "user" -> o.user = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ConfigMap.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -34,13 +39,9 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
   public static final String KIND = "ConfigMap";
 
   @JsonProperty("apiVersion")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String apiVersion = API_VERSION;
 
   @JsonProperty("kind")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
@@ -59,15 +60,6 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
 
   /** Creates an empty object with apiVersion and kind set. */
   public ConfigMap() {}
-
-  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
-  @com.fasterxml.jackson.annotation.JsonCreator
-  private static ConfigMap decoded() {
-    ConfigMap o = new ConfigMap();
-    o.apiVersion = null;
-    o.kind = null;
-    return o;
-  }
 
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
@@ -145,7 +137,7 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
   /** Puts an entry into {@code binaryData}, creating the map when absent. */
   public ConfigMap putInBinaryData(String key, byte[] value) {
     if (binaryData == null) {
-      binaryData = new LinkedHashMap<>();
+      binaryData = ModelSupport.newMap();
     }
     binaryData.put(key, value);
     return this;
@@ -170,7 +162,7 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
   /** Puts an entry into {@code data}, creating the map when absent. */
   public ConfigMap putInData(String key, String value) {
     if (data == null) {
-      data = new LinkedHashMap<>();
+      data = ModelSupport.newMap();
     }
     data.put(key, value);
     return this;
@@ -193,6 +185,12 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
   public ConfigMap immutable(@Nullable Boolean value) {
     this.immutable = value;
     return this;
+  }
+
+  @Override
+  public void setTypeMeta(@Nullable String apiVersion, @Nullable String kind) {
+    this.apiVersion = apiVersion;
+    this.kind = kind;
   }
 
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
@@ -265,5 +263,55 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
         .add("immutable", immutable)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ConfigMap}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ConfigMap> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ConfigMap.class);
+    }
+
+    @Override
+    public ConfigMap deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ConfigMap read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ConfigMap o = new ConfigMap();
+      o.apiVersion = null;
+      o.kind = null;
+      String f = ModelReaders.firstField(p, ctxt, ConfigMap.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "apiVersion" -> o.apiVersion = ModelReaders.sharedString(p, ctxt);
+            case "kind" -> o.kind = ModelReaders.sharedString(p, ctxt);
+            case "metadata" ->
+                o.metadata =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.core.meta.v1.ObjectMeta.Reader.read(p, ctxt);
+            case "binaryData" -> o.binaryData = ModelReaders.map(p, ctxt, ModelReaders::bytes);
+            case "data" -> o.data = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "immutable" -> o.immutable = ModelReaders.bool(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

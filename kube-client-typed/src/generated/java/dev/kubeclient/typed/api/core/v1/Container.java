@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = Container.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -42,13 +47,9 @@ public class Container {
   private @Nullable List<EnvFromSource> envFrom;
 
   @JsonProperty("image")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String image;
 
   @JsonProperty("imagePullPolicy")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String imagePullPolicy;
 
   @JsonProperty("lifecycle")
@@ -73,8 +74,6 @@ public class Container {
   private @Nullable ResourceRequirements resources;
 
   @JsonProperty("restartPolicy")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String restartPolicy;
 
   @JsonProperty("restartPolicyRules")
@@ -93,13 +92,9 @@ public class Container {
   private @Nullable Boolean stdinOnce;
 
   @JsonProperty("terminationMessagePath")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String terminationMessagePath;
 
   @JsonProperty("terminationMessagePolicy")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String terminationMessagePolicy;
 
   @JsonProperty("tty")
@@ -858,5 +853,93 @@ public class Container {
         .add("workingDir", workingDir)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code Container}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Container> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(Container.class);
+    }
+
+    @Override
+    public Container deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static Container read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      Container o = new Container();
+      String f = ModelReaders.firstField(p, ctxt, Container.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "args" -> o.args = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "command" -> o.command = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "env" -> o.env = ModelReaders.list(p, ctxt, EnvVar.Reader::read);
+            case "envFrom" -> o.envFrom = ModelReaders.list(p, ctxt, EnvFromSource.Reader::read);
+            case "image" -> o.image = ModelReaders.sharedString(p, ctxt);
+            case "imagePullPolicy" -> o.imagePullPolicy = ModelReaders.sharedString(p, ctxt);
+            case "lifecycle" ->
+                o.lifecycle =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : Lifecycle.Reader.read(p, ctxt);
+            case "livenessProbe" ->
+                o.livenessProbe =
+                    p.currentToken() == JsonToken.VALUE_NULL ? null : Probe.Reader.read(p, ctxt);
+            case "name" -> o.name = ModelReaders.sharedString(p, ctxt);
+            case "ports" -> o.ports = ModelReaders.list(p, ctxt, ContainerPort.Reader::read);
+            case "readinessProbe" ->
+                o.readinessProbe =
+                    p.currentToken() == JsonToken.VALUE_NULL ? null : Probe.Reader.read(p, ctxt);
+            case "resizePolicy" ->
+                o.resizePolicy = ModelReaders.list(p, ctxt, ContainerResizePolicy.Reader::read);
+            case "resources" ->
+                o.resources =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ResourceRequirements.Reader.read(p, ctxt);
+            case "restartPolicy" -> o.restartPolicy = ModelReaders.sharedString(p, ctxt);
+            case "restartPolicyRules" ->
+                o.restartPolicyRules =
+                    ModelReaders.list(p, ctxt, ContainerRestartRule.Reader::read);
+            case "securityContext" ->
+                o.securityContext =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : SecurityContext.Reader.read(p, ctxt);
+            case "startupProbe" ->
+                o.startupProbe =
+                    p.currentToken() == JsonToken.VALUE_NULL ? null : Probe.Reader.read(p, ctxt);
+            case "stdin" -> o.stdin = ModelReaders.bool(p, ctxt);
+            case "stdinOnce" -> o.stdinOnce = ModelReaders.bool(p, ctxt);
+            case "terminationMessagePath" ->
+                o.terminationMessagePath = ModelReaders.sharedString(p, ctxt);
+            case "terminationMessagePolicy" ->
+                o.terminationMessagePolicy = ModelReaders.sharedString(p, ctxt);
+            case "tty" -> o.tty = ModelReaders.bool(p, ctxt);
+            case "volumeDevices" ->
+                o.volumeDevices = ModelReaders.list(p, ctxt, VolumeDevice.Reader::read);
+            case "volumeMounts" ->
+                o.volumeMounts = ModelReaders.list(p, ctxt, VolumeMount.Reader::read);
+            case "workingDir" -> o.workingDir = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

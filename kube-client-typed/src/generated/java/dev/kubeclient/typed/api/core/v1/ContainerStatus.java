@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ContainerStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -39,8 +44,6 @@ public class ContainerStatus {
   private @Nullable String containerID;
 
   @JsonProperty("image")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String image;
 
   @JsonProperty("imageID")
@@ -103,7 +106,7 @@ public class ContainerStatus {
   /** Puts an entry into {@code allocatedResources}, creating the map when absent. */
   public ContainerStatus putInAllocatedResources(String key, dev.kubeclient.core.Quantity value) {
     if (allocatedResources == null) {
-      allocatedResources = new LinkedHashMap<>();
+      allocatedResources = ModelSupport.newMap();
     }
     allocatedResources.put(key, value);
     return this;
@@ -520,5 +523,78 @@ public class ContainerStatus {
         .add("volumeMounts", volumeMounts)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ContainerStatus}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ContainerStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ContainerStatus.class);
+    }
+
+    @Override
+    public ContainerStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ContainerStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ContainerStatus o = new ContainerStatus();
+      String f = ModelReaders.firstField(p, ctxt, ContainerStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "allocatedResources" ->
+                o.allocatedResources = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "allocatedResourcesStatus" ->
+                o.allocatedResourcesStatus =
+                    ModelReaders.list(p, ctxt, ResourceStatus.Reader::read);
+            case "containerID" -> o.containerID = ModelReaders.string(p, ctxt);
+            case "image" -> o.image = ModelReaders.sharedString(p, ctxt);
+            case "imageID" -> o.imageID = ModelReaders.sharedString(p, ctxt);
+            case "lastState" ->
+                o.lastState =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ContainerState.Reader.read(p, ctxt);
+            case "name" -> o.name = ModelReaders.sharedString(p, ctxt);
+            case "ready" -> o.ready = ModelReaders.bool(p, ctxt);
+            case "resources" ->
+                o.resources =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ResourceRequirements.Reader.read(p, ctxt);
+            case "restartCount" -> o.restartCount = ModelReaders.int32(p, ctxt);
+            case "started" -> o.started = ModelReaders.bool(p, ctxt);
+            case "state" ->
+                o.state =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ContainerState.Reader.read(p, ctxt);
+            case "stopSignal" -> o.stopSignal = ModelReaders.sharedString(p, ctxt);
+            case "user" ->
+                o.user =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ContainerUser.Reader.read(p, ctxt);
+            case "volumeMounts" ->
+                o.volumeMounts = ModelReaders.list(p, ctxt, VolumeMountStatus.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = DownwardAPIVolumeFile.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -192,5 +198,55 @@ public class DownwardAPIVolumeFile {
         .add("resourceFieldRef", resourceFieldRef)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code DownwardAPIVolumeFile}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DownwardAPIVolumeFile> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(DownwardAPIVolumeFile.class);
+    }
+
+    @Override
+    public DownwardAPIVolumeFile deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static DownwardAPIVolumeFile read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      DownwardAPIVolumeFile o = new DownwardAPIVolumeFile();
+      String f = ModelReaders.firstField(p, ctxt, DownwardAPIVolumeFile.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "fieldRef" ->
+                o.fieldRef =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ObjectFieldSelector.Reader.read(p, ctxt);
+            case "mode" -> o.mode = ModelReaders.int32(p, ctxt);
+            case "path" -> o.path = ModelReaders.sharedString(p, ctxt);
+            case "resourceFieldRef" ->
+                o.resourceFieldRef =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ResourceFieldSelector.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = FlexVolumeSource.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -99,7 +104,7 @@ public class FlexVolumeSource {
   /** Puts an entry into {@code options}, creating the map when absent. */
   public FlexVolumeSource putInOptions(String key, String value) {
     if (options == null) {
-      options = new LinkedHashMap<>();
+      options = ModelSupport.newMap();
     }
     options.put(key, value);
     return this;
@@ -209,5 +214,52 @@ public class FlexVolumeSource {
         .add("secretRef", secretRef)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code FlexVolumeSource}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<FlexVolumeSource> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(FlexVolumeSource.class);
+    }
+
+    @Override
+    public FlexVolumeSource deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static FlexVolumeSource read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      FlexVolumeSource o = new FlexVolumeSource();
+      String f = ModelReaders.firstField(p, ctxt, FlexVolumeSource.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "driver" -> o.driver = ModelReaders.sharedString(p, ctxt);
+            case "fsType" -> o.fsType = ModelReaders.sharedString(p, ctxt);
+            case "options" -> o.options = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "readOnly" -> o.readOnly = ModelReaders.bool(p, ctxt);
+            case "secretRef" ->
+                o.secretRef =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : LocalObjectReference.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

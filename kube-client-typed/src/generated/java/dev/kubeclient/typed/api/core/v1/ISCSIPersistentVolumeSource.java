@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = ISCSIPersistentVolumeSource.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -353,5 +359,59 @@ public class ISCSIPersistentVolumeSource {
         .add("targetPortal", targetPortal)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ISCSIPersistentVolumeSource}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          ISCSIPersistentVolumeSource> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ISCSIPersistentVolumeSource.class);
+    }
+
+    @Override
+    public ISCSIPersistentVolumeSource deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ISCSIPersistentVolumeSource read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ISCSIPersistentVolumeSource o = new ISCSIPersistentVolumeSource();
+      String f = ModelReaders.firstField(p, ctxt, ISCSIPersistentVolumeSource.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "chapAuthDiscovery" -> o.chapAuthDiscovery = ModelReaders.bool(p, ctxt);
+            case "chapAuthSession" -> o.chapAuthSession = ModelReaders.bool(p, ctxt);
+            case "fsType" -> o.fsType = ModelReaders.sharedString(p, ctxt);
+            case "initiatorName" -> o.initiatorName = ModelReaders.sharedString(p, ctxt);
+            case "iqn" -> o.iqn = ModelReaders.sharedString(p, ctxt);
+            case "iscsiInterface" -> o.iscsiInterface = ModelReaders.sharedString(p, ctxt);
+            case "lun" -> o.lun = ModelReaders.int32(p, ctxt);
+            case "portals" -> o.portals = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "readOnly" -> o.readOnly = ModelReaders.bool(p, ctxt);
+            case "secretRef" ->
+                o.secretRef =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : SecretReference.Reader.read(p, ctxt);
+            case "targetPortal" -> o.targetPortal = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

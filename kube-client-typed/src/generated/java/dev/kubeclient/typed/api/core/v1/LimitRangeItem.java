@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = LimitRangeItem.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -42,8 +46,6 @@ public class LimitRangeItem {
   private @Nullable Map<String, dev.kubeclient.core.Quantity> min;
 
   @JsonProperty("type")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   private @Nullable Map<String, Object> unknownFields;
@@ -70,7 +72,7 @@ public class LimitRangeItem {
   /** Puts an entry into {@code default}, creating the map when absent. */
   public LimitRangeItem putInDefault(String key, dev.kubeclient.core.Quantity value) {
     if (_default == null) {
-      _default = new LinkedHashMap<>();
+      _default = ModelSupport.newMap();
     }
     _default.put(key, value);
     return this;
@@ -98,7 +100,7 @@ public class LimitRangeItem {
   /** Puts an entry into {@code defaultRequest}, creating the map when absent. */
   public LimitRangeItem putInDefaultRequest(String key, dev.kubeclient.core.Quantity value) {
     if (defaultRequest == null) {
-      defaultRequest = new LinkedHashMap<>();
+      defaultRequest = ModelSupport.newMap();
     }
     defaultRequest.put(key, value);
     return this;
@@ -123,7 +125,7 @@ public class LimitRangeItem {
   /** Puts an entry into {@code max}, creating the map when absent. */
   public LimitRangeItem putInMax(String key, dev.kubeclient.core.Quantity value) {
     if (max == null) {
-      max = new LinkedHashMap<>();
+      max = ModelSupport.newMap();
     }
     max.put(key, value);
     return this;
@@ -153,7 +155,7 @@ public class LimitRangeItem {
   /** Puts an entry into {@code maxLimitRequestRatio}, creating the map when absent. */
   public LimitRangeItem putInMaxLimitRequestRatio(String key, dev.kubeclient.core.Quantity value) {
     if (maxLimitRequestRatio == null) {
-      maxLimitRequestRatio = new LinkedHashMap<>();
+      maxLimitRequestRatio = ModelSupport.newMap();
     }
     maxLimitRequestRatio.put(key, value);
     return this;
@@ -178,7 +180,7 @@ public class LimitRangeItem {
   /** Puts an entry into {@code min}, creating the map when absent. */
   public LimitRangeItem putInMin(String key, dev.kubeclient.core.Quantity value) {
     if (min == null) {
-      min = new LinkedHashMap<>();
+      min = ModelSupport.newMap();
     }
     min.put(key, value);
     return this;
@@ -264,5 +266,51 @@ public class LimitRangeItem {
         .add("type", type)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code LimitRangeItem}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<LimitRangeItem> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(LimitRangeItem.class);
+    }
+
+    @Override
+    public LimitRangeItem deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static LimitRangeItem read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      LimitRangeItem o = new LimitRangeItem();
+      String f = ModelReaders.firstField(p, ctxt, LimitRangeItem.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "default" -> o._default = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "defaultRequest" ->
+                o.defaultRequest = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "max" -> o.max = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "maxLimitRequestRatio" ->
+                o.maxLimitRequestRatio = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "min" -> o.min = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "type" -> o.type = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = NodeAllocatableResourceClaimStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -112,7 +117,7 @@ public class NodeAllocatableResourceClaimStatus {
   public NodeAllocatableResourceClaimStatus putInResources(
       String key, dev.kubeclient.core.Quantity value) {
     if (resources == null) {
-      resources = new LinkedHashMap<>();
+      resources = ModelSupport.newMap();
     }
     resources.put(key, value);
     return this;
@@ -172,5 +177,48 @@ public class NodeAllocatableResourceClaimStatus {
         .add("resources", resources)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code NodeAllocatableResourceClaimStatus}, generated so that decoding
+   * does no reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          NodeAllocatableResourceClaimStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(NodeAllocatableResourceClaimStatus.class);
+    }
+
+    @Override
+    public NodeAllocatableResourceClaimStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static NodeAllocatableResourceClaimStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      NodeAllocatableResourceClaimStatus o = new NodeAllocatableResourceClaimStatus();
+      String f = ModelReaders.firstField(p, ctxt, NodeAllocatableResourceClaimStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "containers" ->
+                o.containers = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "resourceClaimName" -> o.resourceClaimName = ModelReaders.sharedString(p, ctxt);
+            case "resources" -> o.resources = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

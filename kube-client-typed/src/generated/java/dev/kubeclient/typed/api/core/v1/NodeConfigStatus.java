@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = NodeConfigStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -195,5 +200,59 @@ public class NodeConfigStatus {
         .add("lastKnownGood", lastKnownGood)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code NodeConfigStatus}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<NodeConfigStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(NodeConfigStatus.class);
+    }
+
+    @Override
+    public NodeConfigStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static NodeConfigStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      NodeConfigStatus o = new NodeConfigStatus();
+      String f = ModelReaders.firstField(p, ctxt, NodeConfigStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "active" ->
+                o.active =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : NodeConfigSource.Reader.read(p, ctxt);
+            case "assigned" ->
+                o.assigned =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : NodeConfigSource.Reader.read(p, ctxt);
+            case "error" -> o.error = ModelReaders.sharedString(p, ctxt);
+            case "lastKnownGood" ->
+                o.lastKnownGood =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : NodeConfigSource.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = NodeSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -281,5 +286,54 @@ public class NodeSpec {
         .add("unschedulable", unschedulable)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code NodeSpec}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<NodeSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(NodeSpec.class);
+    }
+
+    @Override
+    public NodeSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static NodeSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      NodeSpec o = new NodeSpec();
+      String f = ModelReaders.firstField(p, ctxt, NodeSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "configSource" ->
+                o.configSource =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : NodeConfigSource.Reader.read(p, ctxt);
+            case "externalID" -> o.externalID = ModelReaders.sharedString(p, ctxt);
+            case "podCIDR" -> o.podCIDR = ModelReaders.sharedString(p, ctxt);
+            case "podCIDRs" -> o.podCIDRs = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "providerID" -> o.providerID = ModelReaders.sharedString(p, ctxt);
+            case "taints" -> o.taints = ModelReaders.list(p, ctxt, Taint.Reader::read);
+            case "unschedulable" -> o.unschedulable = ModelReaders.bool(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

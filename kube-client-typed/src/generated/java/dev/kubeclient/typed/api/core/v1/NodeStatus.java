@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = NodeStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -60,8 +65,6 @@ public class NodeStatus {
   private @Nullable NodeSystemInfo nodeInfo;
 
   @JsonProperty("phase")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String phase;
 
   @JsonProperty("runtimeHandlers")
@@ -129,7 +132,7 @@ public class NodeStatus {
   /** Puts an entry into {@code allocatable}, creating the map when absent. */
   public NodeStatus putInAllocatable(String key, dev.kubeclient.core.Quantity value) {
     if (allocatable == null) {
-      allocatable = new LinkedHashMap<>();
+      allocatable = ModelSupport.newMap();
     }
     allocatable.put(key, value);
     return this;
@@ -154,7 +157,7 @@ public class NodeStatus {
   /** Puts an entry into {@code capacity}, creating the map when absent. */
   public NodeStatus putInCapacity(String key, dev.kubeclient.core.Quantity value) {
     if (capacity == null) {
-      capacity = new LinkedHashMap<>();
+      capacity = ModelSupport.newMap();
     }
     capacity.put(key, value);
     return this;
@@ -559,5 +562,78 @@ public class NodeStatus {
         .add("volumesInUse", volumesInUse)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code NodeStatus}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<NodeStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(NodeStatus.class);
+    }
+
+    @Override
+    public NodeStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static NodeStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      NodeStatus o = new NodeStatus();
+      String f = ModelReaders.firstField(p, ctxt, NodeStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "addresses" -> o.addresses = ModelReaders.list(p, ctxt, NodeAddress.Reader::read);
+            case "allocatable" -> o.allocatable = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "capacity" -> o.capacity = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "conditions" ->
+                o.conditions = ModelReaders.list(p, ctxt, NodeCondition.Reader::read);
+            case "config" ->
+                o.config =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : NodeConfigStatus.Reader.read(p, ctxt);
+            case "daemonEndpoints" ->
+                o.daemonEndpoints =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : NodeDaemonEndpoints.Reader.read(p, ctxt);
+            case "declaredFeatures" ->
+                o.declaredFeatures = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "features" ->
+                o.features =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : NodeFeatures.Reader.read(p, ctxt);
+            case "images" -> o.images = ModelReaders.list(p, ctxt, ContainerImage.Reader::read);
+            case "nodeInfo" ->
+                o.nodeInfo =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : NodeSystemInfo.Reader.read(p, ctxt);
+            case "phase" -> o.phase = ModelReaders.sharedString(p, ctxt);
+            case "runtimeHandlers" ->
+                o.runtimeHandlers = ModelReaders.list(p, ctxt, NodeRuntimeHandler.Reader::read);
+            case "volumesAttached" ->
+                o.volumesAttached = ModelReaders.list(p, ctxt, AttachedVolume.Reader::read);
+            case "volumesInUse" ->
+                o.volumesInUse = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = NodeSystemInfo.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -340,5 +345,59 @@ public class NodeSystemInfo {
         .add("systemUUID", systemUUID)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code NodeSystemInfo}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<NodeSystemInfo> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(NodeSystemInfo.class);
+    }
+
+    @Override
+    public NodeSystemInfo deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static NodeSystemInfo read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      NodeSystemInfo o = new NodeSystemInfo();
+      String f = ModelReaders.firstField(p, ctxt, NodeSystemInfo.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "architecture" -> o.architecture = ModelReaders.sharedString(p, ctxt);
+            case "bootID" -> o.bootID = ModelReaders.sharedString(p, ctxt);
+            case "containerRuntimeVersion" ->
+                o.containerRuntimeVersion = ModelReaders.sharedString(p, ctxt);
+            case "kernelVersion" -> o.kernelVersion = ModelReaders.sharedString(p, ctxt);
+            case "kubeProxyVersion" -> o.kubeProxyVersion = ModelReaders.sharedString(p, ctxt);
+            case "kubeletVersion" -> o.kubeletVersion = ModelReaders.sharedString(p, ctxt);
+            case "machineID" -> o.machineID = ModelReaders.sharedString(p, ctxt);
+            case "operatingSystem" -> o.operatingSystem = ModelReaders.sharedString(p, ctxt);
+            case "osImage" -> o.osImage = ModelReaders.sharedString(p, ctxt);
+            case "swap" ->
+                o.swap =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : NodeSwapStatus.Reader.read(p, ctxt);
+            case "systemUUID" -> o.systemUUID = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = PersistentVolumeClaimSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -344,5 +350,70 @@ public class PersistentVolumeClaimSpec {
         .add("volumeName", volumeName)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code PersistentVolumeClaimSpec}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PersistentVolumeClaimSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(PersistentVolumeClaimSpec.class);
+    }
+
+    @Override
+    public PersistentVolumeClaimSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static PersistentVolumeClaimSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      PersistentVolumeClaimSpec o = new PersistentVolumeClaimSpec();
+      String f = ModelReaders.firstField(p, ctxt, PersistentVolumeClaimSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "accessModes" ->
+                o.accessModes = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "dataSource" ->
+                o.dataSource =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : TypedLocalObjectReference.Reader.read(p, ctxt);
+            case "dataSourceRef" ->
+                o.dataSourceRef =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : TypedObjectReference.Reader.read(p, ctxt);
+            case "resources" ->
+                o.resources =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : VolumeResourceRequirements.Reader.read(p, ctxt);
+            case "selector" ->
+                o.selector =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.core.meta.v1.LabelSelector.Reader.read(p, ctxt);
+            case "storageClassName" -> o.storageClassName = ModelReaders.sharedString(p, ctxt);
+            case "volumeAttributesClassName" ->
+                o.volumeAttributesClassName = ModelReaders.sharedString(p, ctxt);
+            case "volumeMode" -> o.volumeMode = ModelReaders.sharedString(p, ctxt);
+            case "volumeName" -> o.volumeName = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

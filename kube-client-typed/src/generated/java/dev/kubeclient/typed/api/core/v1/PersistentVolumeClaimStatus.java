@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = PersistentVolumeClaimStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -52,8 +58,6 @@ public class PersistentVolumeClaimStatus {
   private @Nullable ModifyVolumeStatus modifyVolumeStatus;
 
   @JsonProperty("phase")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String phase;
 
   private @Nullable Map<String, Object> unknownFields;
@@ -106,7 +110,7 @@ public class PersistentVolumeClaimStatus {
   /** Puts an entry into {@code allocatedResourceStatuses}, creating the map when absent. */
   public PersistentVolumeClaimStatus putInAllocatedResourceStatuses(String key, String value) {
     if (allocatedResourceStatuses == null) {
-      allocatedResourceStatuses = new LinkedHashMap<>();
+      allocatedResourceStatuses = ModelSupport.newMap();
     }
     allocatedResourceStatuses.put(key, value);
     return this;
@@ -133,7 +137,7 @@ public class PersistentVolumeClaimStatus {
   public PersistentVolumeClaimStatus putInAllocatedResources(
       String key, dev.kubeclient.core.Quantity value) {
     if (allocatedResources == null) {
-      allocatedResources = new LinkedHashMap<>();
+      allocatedResources = ModelSupport.newMap();
     }
     allocatedResources.put(key, value);
     return this;
@@ -159,7 +163,7 @@ public class PersistentVolumeClaimStatus {
   /** Puts an entry into {@code capacity}, creating the map when absent. */
   public PersistentVolumeClaimStatus putInCapacity(String key, dev.kubeclient.core.Quantity value) {
     if (capacity == null) {
-      capacity = new LinkedHashMap<>();
+      capacity = ModelSupport.newMap();
     }
     capacity.put(key, value);
     return this;
@@ -337,5 +341,62 @@ public class PersistentVolumeClaimStatus {
         .add("phase", phase)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code PersistentVolumeClaimStatus}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          PersistentVolumeClaimStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(PersistentVolumeClaimStatus.class);
+    }
+
+    @Override
+    public PersistentVolumeClaimStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static PersistentVolumeClaimStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      PersistentVolumeClaimStatus o = new PersistentVolumeClaimStatus();
+      String f = ModelReaders.firstField(p, ctxt, PersistentVolumeClaimStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "accessModes" ->
+                o.accessModes = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "allocatedResourceStatuses" ->
+                o.allocatedResourceStatuses = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "allocatedResources" ->
+                o.allocatedResources = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "capacity" -> o.capacity = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "conditions" ->
+                o.conditions =
+                    ModelReaders.list(p, ctxt, PersistentVolumeClaimCondition.Reader::read);
+            case "currentVolumeAttributesClassName" ->
+                o.currentVolumeAttributesClassName = ModelReaders.sharedString(p, ctxt);
+            case "modifyVolumeStatus" ->
+                o.modifyVolumeStatus =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ModifyVolumeStatus.Reader.read(p, ctxt);
+            case "phase" -> o.phase = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

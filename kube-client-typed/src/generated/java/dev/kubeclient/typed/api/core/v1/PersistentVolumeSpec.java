@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = PersistentVolumeSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -251,7 +257,7 @@ public class PersistentVolumeSpec {
   /** Puts an entry into {@code capacity}, creating the map when absent. */
   public PersistentVolumeSpec putInCapacity(String key, dev.kubeclient.core.Quantity value) {
     if (capacity == null) {
-      capacity = new LinkedHashMap<>();
+      capacity = ModelSupport.newMap();
     }
     capacity.put(key, value);
     return this;
@@ -1075,5 +1081,174 @@ public class PersistentVolumeSpec {
         .add("vsphereVolume", vsphereVolume)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code PersistentVolumeSpec}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PersistentVolumeSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(PersistentVolumeSpec.class);
+    }
+
+    @Override
+    public PersistentVolumeSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static PersistentVolumeSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      PersistentVolumeSpec o = new PersistentVolumeSpec();
+      String f = ModelReaders.firstField(p, ctxt, PersistentVolumeSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "accessModes" ->
+                o.accessModes = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "awsElasticBlockStore" ->
+                o.awsElasticBlockStore =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : AWSElasticBlockStoreVolumeSource.Reader.read(p, ctxt);
+            case "azureDisk" ->
+                o.azureDisk =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : AzureDiskVolumeSource.Reader.read(p, ctxt);
+            case "azureFile" ->
+                o.azureFile =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : AzureFilePersistentVolumeSource.Reader.read(p, ctxt);
+            case "capacity" -> o.capacity = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "cephfs" ->
+                o.cephfs =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : CephFSPersistentVolumeSource.Reader.read(p, ctxt);
+            case "cinder" ->
+                o.cinder =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : CinderPersistentVolumeSource.Reader.read(p, ctxt);
+            case "claimRef" ->
+                o.claimRef =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ObjectReference.Reader.read(p, ctxt);
+            case "csi" ->
+                o.csi =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : CSIPersistentVolumeSource.Reader.read(p, ctxt);
+            case "fc" ->
+                o.fc =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : FCVolumeSource.Reader.read(p, ctxt);
+            case "flexVolume" ->
+                o.flexVolume =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : FlexPersistentVolumeSource.Reader.read(p, ctxt);
+            case "flocker" ->
+                o.flocker =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : FlockerVolumeSource.Reader.read(p, ctxt);
+            case "gcePersistentDisk" ->
+                o.gcePersistentDisk =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : GCEPersistentDiskVolumeSource.Reader.read(p, ctxt);
+            case "glusterfs" ->
+                o.glusterfs =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : GlusterfsPersistentVolumeSource.Reader.read(p, ctxt);
+            case "hostPath" ->
+                o.hostPath =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : HostPathVolumeSource.Reader.read(p, ctxt);
+            case "iscsi" ->
+                o.iscsi =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ISCSIPersistentVolumeSource.Reader.read(p, ctxt);
+            case "local" ->
+                o.local =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : LocalVolumeSource.Reader.read(p, ctxt);
+            case "mountOptions" ->
+                o.mountOptions = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "nfs" ->
+                o.nfs =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : NFSVolumeSource.Reader.read(p, ctxt);
+            case "nodeAffinity" ->
+                o.nodeAffinity =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : VolumeNodeAffinity.Reader.read(p, ctxt);
+            case "persistentVolumeReclaimPolicy" ->
+                o.persistentVolumeReclaimPolicy = ModelReaders.sharedString(p, ctxt);
+            case "photonPersistentDisk" ->
+                o.photonPersistentDisk =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PhotonPersistentDiskVolumeSource.Reader.read(p, ctxt);
+            case "portworxVolume" ->
+                o.portworxVolume =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PortworxVolumeSource.Reader.read(p, ctxt);
+            case "quobyte" ->
+                o.quobyte =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : QuobyteVolumeSource.Reader.read(p, ctxt);
+            case "rbd" ->
+                o.rbd =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : RBDPersistentVolumeSource.Reader.read(p, ctxt);
+            case "scaleIO" ->
+                o.scaleIO =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ScaleIOPersistentVolumeSource.Reader.read(p, ctxt);
+            case "storageClassName" -> o.storageClassName = ModelReaders.sharedString(p, ctxt);
+            case "storageos" ->
+                o.storageos =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : StorageOSPersistentVolumeSource.Reader.read(p, ctxt);
+            case "volumeAttributesClassName" ->
+                o.volumeAttributesClassName = ModelReaders.sharedString(p, ctxt);
+            case "volumeMode" -> o.volumeMode = ModelReaders.sharedString(p, ctxt);
+            case "vsphereVolume" ->
+                o.vsphereVolume =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : VsphereVirtualDiskVolumeSource.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

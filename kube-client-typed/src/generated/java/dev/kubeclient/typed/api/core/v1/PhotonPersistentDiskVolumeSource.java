@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = PhotonPersistentDiskVolumeSource.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -121,5 +126,46 @@ public class PhotonPersistentDiskVolumeSource {
         .add("pdID", pdID)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code PhotonPersistentDiskVolumeSource}, generated so that decoding
+   * does no reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          PhotonPersistentDiskVolumeSource> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(PhotonPersistentDiskVolumeSource.class);
+    }
+
+    @Override
+    public PhotonPersistentDiskVolumeSource deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static PhotonPersistentDiskVolumeSource read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      PhotonPersistentDiskVolumeSource o = new PhotonPersistentDiskVolumeSource();
+      String f = ModelReaders.firstField(p, ctxt, PhotonPersistentDiskVolumeSource.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "fsType" -> o.fsType = ModelReaders.sharedString(p, ctxt);
+            case "pdID" -> o.pdID = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = PodCertificateProjection.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -170,7 +175,7 @@ public class PodCertificateProjection {
   /** Puts an entry into {@code userAnnotations}, creating the map when absent. */
   public PodCertificateProjection putInUserAnnotations(String key, String value) {
     if (userAnnotations == null) {
-      userAnnotations = new LinkedHashMap<>();
+      userAnnotations = ModelSupport.newMap();
     }
     userAnnotations.put(key, value);
     return this;
@@ -250,5 +255,53 @@ public class PodCertificateProjection {
         .add("userAnnotations", userAnnotations)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code PodCertificateProjection}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodCertificateProjection> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(PodCertificateProjection.class);
+    }
+
+    @Override
+    public PodCertificateProjection deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static PodCertificateProjection read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      PodCertificateProjection o = new PodCertificateProjection();
+      String f = ModelReaders.firstField(p, ctxt, PodCertificateProjection.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "certificateChainPath" ->
+                o.certificateChainPath = ModelReaders.sharedString(p, ctxt);
+            case "credentialBundlePath" ->
+                o.credentialBundlePath = ModelReaders.sharedString(p, ctxt);
+            case "keyPath" -> o.keyPath = ModelReaders.sharedString(p, ctxt);
+            case "keyType" -> o.keyType = ModelReaders.sharedString(p, ctxt);
+            case "maxExpirationSeconds" -> o.maxExpirationSeconds = ModelReaders.int32(p, ctxt);
+            case "signerName" -> o.signerName = ModelReaders.sharedString(p, ctxt);
+            case "userAnnotations" ->
+                o.userAnnotations = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = PodSecurityContext.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -451,5 +456,76 @@ public class PodSecurityContext {
         .add("windowsOptions", windowsOptions)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code PodSecurityContext}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodSecurityContext> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(PodSecurityContext.class);
+    }
+
+    @Override
+    public PodSecurityContext deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static PodSecurityContext read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      PodSecurityContext o = new PodSecurityContext();
+      String f = ModelReaders.firstField(p, ctxt, PodSecurityContext.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "appArmorProfile" ->
+                o.appArmorProfile =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : AppArmorProfile.Reader.read(p, ctxt);
+            case "fsGroup" -> o.fsGroup = ModelReaders.int64(p, ctxt);
+            case "fsGroupChangePolicy" ->
+                o.fsGroupChangePolicy = ModelReaders.sharedString(p, ctxt);
+            case "runAsGroup" -> o.runAsGroup = ModelReaders.int64(p, ctxt);
+            case "runAsNonRoot" -> o.runAsNonRoot = ModelReaders.bool(p, ctxt);
+            case "runAsUser" -> o.runAsUser = ModelReaders.int64(p, ctxt);
+            case "seLinuxChangePolicy" ->
+                o.seLinuxChangePolicy = ModelReaders.sharedString(p, ctxt);
+            case "seLinuxOptions" ->
+                o.seLinuxOptions =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : SELinuxOptions.Reader.read(p, ctxt);
+            case "seccompProfile" ->
+                o.seccompProfile =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : SeccompProfile.Reader.read(p, ctxt);
+            case "supplementalGroups" ->
+                o.supplementalGroups = ModelReaders.list(p, ctxt, ModelReaders::int64);
+            case "supplementalGroupsPolicy" ->
+                o.supplementalGroupsPolicy = ModelReaders.sharedString(p, ctxt);
+            case "sysctls" -> o.sysctls = ModelReaders.list(p, ctxt, Sysctl.Reader::read);
+            case "windowsOptions" ->
+                o.windowsOptions =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : WindowsSecurityContextOptions.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

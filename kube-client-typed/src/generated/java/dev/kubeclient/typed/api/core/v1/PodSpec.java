@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = PodSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -45,8 +50,6 @@ public class PodSpec {
   private @Nullable PodDNSConfig dnsConfig;
 
   @JsonProperty("dnsPolicy")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String dnsPolicy;
 
   @JsonProperty("enableServiceLinks")
@@ -83,8 +86,6 @@ public class PodSpec {
   private @Nullable List<Container> initContainers;
 
   @JsonProperty("nodeName")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String nodeName;
 
   @JsonProperty("nodeSelector")
@@ -115,16 +116,12 @@ public class PodSpec {
   private @Nullable ResourceRequirements resources;
 
   @JsonProperty("restartPolicy")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String restartPolicy;
 
   @JsonProperty("runtimeClassName")
   private @Nullable String runtimeClassName;
 
   @JsonProperty("schedulerName")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String schedulerName;
 
   @JsonProperty("schedulingGates")
@@ -137,13 +134,9 @@ public class PodSpec {
   private @Nullable PodSecurityContext securityContext;
 
   @JsonProperty("serviceAccount")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String serviceAccount;
 
   @JsonProperty("serviceAccountName")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String serviceAccountName;
 
   @JsonProperty("setHostnameAsFQDN")
@@ -597,7 +590,7 @@ public class PodSpec {
   /** Puts an entry into {@code nodeSelector}, creating the map when absent. */
   public PodSpec putInNodeSelector(String key, String value) {
     if (nodeSelector == null) {
-      nodeSelector = new LinkedHashMap<>();
+      nodeSelector = ModelSupport.newMap();
     }
     nodeSelector.put(key, value);
     return this;
@@ -650,7 +643,7 @@ public class PodSpec {
   /** Puts an entry into {@code overhead}, creating the map when absent. */
   public PodSpec putInOverhead(String key, dev.kubeclient.core.Quantity value) {
     if (overhead == null) {
-      overhead = new LinkedHashMap<>();
+      overhead = ModelSupport.newMap();
     }
     overhead.put(key, value);
     return this;
@@ -1353,5 +1346,117 @@ public class PodSpec {
         .add("volumes", volumes)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code PodSpec}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(PodSpec.class);
+    }
+
+    @Override
+    public PodSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static PodSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      PodSpec o = new PodSpec();
+      String f = ModelReaders.firstField(p, ctxt, PodSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "activeDeadlineSeconds" -> o.activeDeadlineSeconds = ModelReaders.int64(p, ctxt);
+            case "affinity" ->
+                o.affinity =
+                    p.currentToken() == JsonToken.VALUE_NULL ? null : Affinity.Reader.read(p, ctxt);
+            case "automountServiceAccountToken" ->
+                o.automountServiceAccountToken = ModelReaders.bool(p, ctxt);
+            case "containers" -> o.containers = ModelReaders.list(p, ctxt, Container.Reader::read);
+            case "dnsConfig" ->
+                o.dnsConfig =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PodDNSConfig.Reader.read(p, ctxt);
+            case "dnsPolicy" -> o.dnsPolicy = ModelReaders.sharedString(p, ctxt);
+            case "enableServiceLinks" -> o.enableServiceLinks = ModelReaders.bool(p, ctxt);
+            case "ephemeralContainers" ->
+                o.ephemeralContainers = ModelReaders.list(p, ctxt, EphemeralContainer.Reader::read);
+            case "hostAliases" ->
+                o.hostAliases = ModelReaders.list(p, ctxt, HostAlias.Reader::read);
+            case "hostIPC" -> o.hostIPC = ModelReaders.bool(p, ctxt);
+            case "hostNetwork" -> o.hostNetwork = ModelReaders.bool(p, ctxt);
+            case "hostPID" -> o.hostPID = ModelReaders.bool(p, ctxt);
+            case "hostUsers" -> o.hostUsers = ModelReaders.bool(p, ctxt);
+            case "hostname" -> o.hostname = ModelReaders.sharedString(p, ctxt);
+            case "hostnameOverride" -> o.hostnameOverride = ModelReaders.sharedString(p, ctxt);
+            case "imagePullSecrets" ->
+                o.imagePullSecrets = ModelReaders.list(p, ctxt, LocalObjectReference.Reader::read);
+            case "initContainers" ->
+                o.initContainers = ModelReaders.list(p, ctxt, Container.Reader::read);
+            case "nodeName" -> o.nodeName = ModelReaders.sharedString(p, ctxt);
+            case "nodeSelector" ->
+                o.nodeSelector = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "os" ->
+                o.os = p.currentToken() == JsonToken.VALUE_NULL ? null : PodOS.Reader.read(p, ctxt);
+            case "overhead" -> o.overhead = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "preemptionPolicy" -> o.preemptionPolicy = ModelReaders.sharedString(p, ctxt);
+            case "priority" -> o.priority = ModelReaders.int32(p, ctxt);
+            case "priorityClassName" -> o.priorityClassName = ModelReaders.sharedString(p, ctxt);
+            case "readinessGates" ->
+                o.readinessGates = ModelReaders.list(p, ctxt, PodReadinessGate.Reader::read);
+            case "resourceClaims" ->
+                o.resourceClaims = ModelReaders.list(p, ctxt, PodResourceClaim.Reader::read);
+            case "resources" ->
+                o.resources =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ResourceRequirements.Reader.read(p, ctxt);
+            case "restartPolicy" -> o.restartPolicy = ModelReaders.sharedString(p, ctxt);
+            case "runtimeClassName" -> o.runtimeClassName = ModelReaders.sharedString(p, ctxt);
+            case "schedulerName" -> o.schedulerName = ModelReaders.sharedString(p, ctxt);
+            case "schedulingGates" ->
+                o.schedulingGates = ModelReaders.list(p, ctxt, PodSchedulingGate.Reader::read);
+            case "schedulingGroup" ->
+                o.schedulingGroup =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PodSchedulingGroup.Reader.read(p, ctxt);
+            case "securityContext" ->
+                o.securityContext =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PodSecurityContext.Reader.read(p, ctxt);
+            case "serviceAccount" -> o.serviceAccount = ModelReaders.sharedString(p, ctxt);
+            case "serviceAccountName" -> o.serviceAccountName = ModelReaders.sharedString(p, ctxt);
+            case "setHostnameAsFQDN" -> o.setHostnameAsFQDN = ModelReaders.bool(p, ctxt);
+            case "shareProcessNamespace" -> o.shareProcessNamespace = ModelReaders.bool(p, ctxt);
+            case "subdomain" -> o.subdomain = ModelReaders.sharedString(p, ctxt);
+            case "terminationGracePeriodSeconds" ->
+                o.terminationGracePeriodSeconds = ModelReaders.int64(p, ctxt);
+            case "tolerations" ->
+                o.tolerations = ModelReaders.list(p, ctxt, Toleration.Reader::read);
+            case "topologySpreadConstraints" ->
+                o.topologySpreadConstraints =
+                    ModelReaders.list(p, ctxt, TopologySpreadConstraint.Reader::read);
+            case "volumes" -> o.volumes = ModelReaders.list(p, ctxt, Volume.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

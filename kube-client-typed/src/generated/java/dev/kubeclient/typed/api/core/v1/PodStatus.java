@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = PodStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -67,8 +72,6 @@ public class PodStatus {
   private @Nullable Long observedGeneration;
 
   @JsonProperty("phase")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String phase;
 
   @JsonProperty("podIP")
@@ -78,13 +81,9 @@ public class PodStatus {
   private @Nullable List<PodIP> podIPs;
 
   @JsonProperty("qosClass")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String qosClass;
 
   @JsonProperty("reason")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String reason;
 
   @JsonProperty("resize")
@@ -123,7 +122,7 @@ public class PodStatus {
   /** Puts an entry into {@code allocatedResources}, creating the map when absent. */
   public PodStatus putInAllocatedResources(String key, dev.kubeclient.core.Quantity value) {
     if (allocatedResources == null) {
-      allocatedResources = new LinkedHashMap<>();
+      allocatedResources = ModelSupport.newMap();
     }
     allocatedResources.put(key, value);
     return this;
@@ -750,5 +749,82 @@ public class PodStatus {
         .add("startTime", startTime)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code PodStatus}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(PodStatus.class);
+    }
+
+    @Override
+    public PodStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static PodStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      PodStatus o = new PodStatus();
+      String f = ModelReaders.firstField(p, ctxt, PodStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "allocatedResources" ->
+                o.allocatedResources = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "conditions" ->
+                o.conditions = ModelReaders.list(p, ctxt, PodCondition.Reader::read);
+            case "containerStatuses" ->
+                o.containerStatuses = ModelReaders.list(p, ctxt, ContainerStatus.Reader::read);
+            case "ephemeralContainerStatuses" ->
+                o.ephemeralContainerStatuses =
+                    ModelReaders.list(p, ctxt, ContainerStatus.Reader::read);
+            case "extendedResourceClaimStatus" ->
+                o.extendedResourceClaimStatus =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PodExtendedResourceClaimStatus.Reader.read(p, ctxt);
+            case "hostIP" -> o.hostIP = ModelReaders.string(p, ctxt);
+            case "hostIPs" -> o.hostIPs = ModelReaders.list(p, ctxt, HostIP.Reader::read);
+            case "initContainerStatuses" ->
+                o.initContainerStatuses = ModelReaders.list(p, ctxt, ContainerStatus.Reader::read);
+            case "message" -> o.message = ModelReaders.string(p, ctxt);
+            case "nodeAllocatableResourceClaimStatuses" ->
+                o.nodeAllocatableResourceClaimStatuses =
+                    ModelReaders.list(p, ctxt, NodeAllocatableResourceClaimStatus.Reader::read);
+            case "nominatedNodeName" -> o.nominatedNodeName = ModelReaders.sharedString(p, ctxt);
+            case "observedGeneration" -> o.observedGeneration = ModelReaders.int64(p, ctxt);
+            case "phase" -> o.phase = ModelReaders.sharedString(p, ctxt);
+            case "podIP" -> o.podIP = ModelReaders.string(p, ctxt);
+            case "podIPs" -> o.podIPs = ModelReaders.list(p, ctxt, PodIP.Reader::read);
+            case "qosClass" -> o.qosClass = ModelReaders.sharedString(p, ctxt);
+            case "reason" -> o.reason = ModelReaders.sharedString(p, ctxt);
+            case "resize" -> o.resize = ModelReaders.sharedString(p, ctxt);
+            case "resourceClaimStatuses" ->
+                o.resourceClaimStatuses =
+                    ModelReaders.list(p, ctxt, PodResourceClaimStatus.Reader::read);
+            case "resources" ->
+                o.resources =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ResourceRequirements.Reader.read(p, ctxt);
+            case "startTime" -> o.startTime = ModelReaders.time(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = Probe.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -347,5 +352,68 @@ public class Probe {
         .add("timeoutSeconds", timeoutSeconds)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code Probe}, generated so that decoding does no reflection. The codec
+   * uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Probe> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(Probe.class);
+    }
+
+    @Override
+    public Probe deserialize(JsonParser p, DeserializationContext ctxt) throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static Probe read(JsonParser p, DeserializationContext ctxt) throws java.io.IOException {
+      Probe o = new Probe();
+      String f = ModelReaders.firstField(p, ctxt, Probe.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "exec" ->
+                o.exec =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ExecAction.Reader.read(p, ctxt);
+            case "failureThreshold" -> o.failureThreshold = ModelReaders.int32(p, ctxt);
+            case "grpc" ->
+                o.grpc =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : GRPCAction.Reader.read(p, ctxt);
+            case "httpGet" ->
+                o.httpGet =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : HTTPGetAction.Reader.read(p, ctxt);
+            case "initialDelaySeconds" -> o.initialDelaySeconds = ModelReaders.int32(p, ctxt);
+            case "periodSeconds" -> o.periodSeconds = ModelReaders.int32(p, ctxt);
+            case "successThreshold" -> o.successThreshold = ModelReaders.int32(p, ctxt);
+            case "tcpSocket" ->
+                o.tcpSocket =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : TCPSocketAction.Reader.read(p, ctxt);
+            case "terminationGracePeriodSeconds" ->
+                o.terminationGracePeriodSeconds = ModelReaders.int64(p, ctxt);
+            case "timeoutSeconds" -> o.timeoutSeconds = ModelReaders.int32(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = RBDPersistentVolumeSource.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -35,8 +41,6 @@ public class RBDPersistentVolumeSource {
   private @Nullable String fsType;
 
   @JsonProperty("image")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String image;
 
   @JsonProperty("keyring")
@@ -278,5 +282,55 @@ public class RBDPersistentVolumeSource {
         .add("user", user)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code RBDPersistentVolumeSource}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<RBDPersistentVolumeSource> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(RBDPersistentVolumeSource.class);
+    }
+
+    @Override
+    public RBDPersistentVolumeSource deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static RBDPersistentVolumeSource read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      RBDPersistentVolumeSource o = new RBDPersistentVolumeSource();
+      String f = ModelReaders.firstField(p, ctxt, RBDPersistentVolumeSource.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "fsType" -> o.fsType = ModelReaders.sharedString(p, ctxt);
+            case "image" -> o.image = ModelReaders.sharedString(p, ctxt);
+            case "keyring" -> o.keyring = ModelReaders.sharedString(p, ctxt);
+            case "monitors" -> o.monitors = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "pool" -> o.pool = ModelReaders.sharedString(p, ctxt);
+            case "readOnly" -> o.readOnly = ModelReaders.bool(p, ctxt);
+            case "secretRef" ->
+                o.secretRef =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : SecretReference.Reader.read(p, ctxt);
+            case "user" -> o.user = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

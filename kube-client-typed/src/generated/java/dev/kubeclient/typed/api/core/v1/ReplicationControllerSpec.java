@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = ReplicationControllerSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -99,7 +105,7 @@ public class ReplicationControllerSpec {
   /** Puts an entry into {@code selector}, creating the map when absent. */
   public ReplicationControllerSpec putInSelector(String key, String value) {
     if (selector == null) {
-      selector = new LinkedHashMap<>();
+      selector = ModelSupport.newMap();
     }
     selector.put(key, value);
     return this;
@@ -190,5 +196,51 @@ public class ReplicationControllerSpec {
         .add("template", template)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ReplicationControllerSpec}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ReplicationControllerSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ReplicationControllerSpec.class);
+    }
+
+    @Override
+    public ReplicationControllerSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ReplicationControllerSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ReplicationControllerSpec o = new ReplicationControllerSpec();
+      String f = ModelReaders.firstField(p, ctxt, ReplicationControllerSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "minReadySeconds" -> o.minReadySeconds = ModelReaders.int32(p, ctxt);
+            case "replicas" -> o.replicas = ModelReaders.int32(p, ctxt);
+            case "selector" -> o.selector = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "template" ->
+                o.template =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PodTemplateSpec.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ResourceQuotaSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -62,7 +67,7 @@ public class ResourceQuotaSpec {
   /** Puts an entry into {@code hard}, creating the map when absent. */
   public ResourceQuotaSpec putInHard(String key, dev.kubeclient.core.Quantity value) {
     if (hard == null) {
-      hard = new LinkedHashMap<>();
+      hard = ModelSupport.newMap();
     }
     hard.put(key, value);
     return this;
@@ -175,5 +180,50 @@ public class ResourceQuotaSpec {
         .add("scopes", scopes)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ResourceQuotaSpec}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ResourceQuotaSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ResourceQuotaSpec.class);
+    }
+
+    @Override
+    public ResourceQuotaSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ResourceQuotaSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ResourceQuotaSpec o = new ResourceQuotaSpec();
+      String f = ModelReaders.firstField(p, ctxt, ResourceQuotaSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "hard" -> o.hard = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "scopeSelector" ->
+                o.scopeSelector =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ScopeSelector.Reader.read(p, ctxt);
+            case "scopes" -> o.scopes = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

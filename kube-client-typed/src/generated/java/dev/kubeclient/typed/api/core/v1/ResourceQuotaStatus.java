@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ResourceQuotaStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -56,7 +60,7 @@ public class ResourceQuotaStatus {
   /** Puts an entry into {@code hard}, creating the map when absent. */
   public ResourceQuotaStatus putInHard(String key, dev.kubeclient.core.Quantity value) {
     if (hard == null) {
-      hard = new LinkedHashMap<>();
+      hard = ModelSupport.newMap();
     }
     hard.put(key, value);
     return this;
@@ -81,7 +85,7 @@ public class ResourceQuotaStatus {
   /** Puts an entry into {@code used}, creating the map when absent. */
   public ResourceQuotaStatus putInUsed(String key, dev.kubeclient.core.Quantity value) {
     if (used == null) {
-      used = new LinkedHashMap<>();
+      used = ModelSupport.newMap();
     }
     used.put(key, value);
     return this;
@@ -138,5 +142,45 @@ public class ResourceQuotaStatus {
         .add("used", used)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ResourceQuotaStatus}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ResourceQuotaStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ResourceQuotaStatus.class);
+    }
+
+    @Override
+    public ResourceQuotaStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ResourceQuotaStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ResourceQuotaStatus o = new ResourceQuotaStatus();
+      String f = ModelReaders.firstField(p, ctxt, ResourceQuotaStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "hard" -> o.hard = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "used" -> o.used = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

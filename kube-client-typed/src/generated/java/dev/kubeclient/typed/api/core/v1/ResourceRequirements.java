@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = ResourceRequirements.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -97,7 +102,7 @@ public class ResourceRequirements {
   /** Puts an entry into {@code limits}, creating the map when absent. */
   public ResourceRequirements putInLimits(String key, dev.kubeclient.core.Quantity value) {
     if (limits == null) {
-      limits = new LinkedHashMap<>();
+      limits = ModelSupport.newMap();
     }
     limits.put(key, value);
     return this;
@@ -122,7 +127,7 @@ public class ResourceRequirements {
   /** Puts an entry into {@code requests}, creating the map when absent. */
   public ResourceRequirements putInRequests(String key, dev.kubeclient.core.Quantity value) {
     if (requests == null) {
-      requests = new LinkedHashMap<>();
+      requests = ModelSupport.newMap();
     }
     requests.put(key, value);
     return this;
@@ -182,5 +187,46 @@ public class ResourceRequirements {
         .add("requests", requests)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ResourceRequirements}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ResourceRequirements> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ResourceRequirements.class);
+    }
+
+    @Override
+    public ResourceRequirements deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ResourceRequirements read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ResourceRequirements o = new ResourceRequirements();
+      String f = ModelReaders.firstField(p, ctxt, ResourceRequirements.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "claims" -> o.claims = ModelReaders.list(p, ctxt, ResourceClaim.Reader::read);
+            case "limits" -> o.limits = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "requests" -> o.requests = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ScaleIOVolumeSource.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -323,5 +328,57 @@ public class ScaleIOVolumeSource {
         .add("volumeName", volumeName)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ScaleIOVolumeSource}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ScaleIOVolumeSource> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ScaleIOVolumeSource.class);
+    }
+
+    @Override
+    public ScaleIOVolumeSource deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ScaleIOVolumeSource read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ScaleIOVolumeSource o = new ScaleIOVolumeSource();
+      String f = ModelReaders.firstField(p, ctxt, ScaleIOVolumeSource.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "fsType" -> o.fsType = ModelReaders.sharedString(p, ctxt);
+            case "gateway" -> o.gateway = ModelReaders.sharedString(p, ctxt);
+            case "protectionDomain" -> o.protectionDomain = ModelReaders.sharedString(p, ctxt);
+            case "readOnly" -> o.readOnly = ModelReaders.bool(p, ctxt);
+            case "secretRef" ->
+                o.secretRef =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : LocalObjectReference.Reader.read(p, ctxt);
+            case "sslEnabled" -> o.sslEnabled = ModelReaders.bool(p, ctxt);
+            case "storageMode" -> o.storageMode = ModelReaders.sharedString(p, ctxt);
+            case "storagePool" -> o.storagePool = ModelReaders.sharedString(p, ctxt);
+            case "system" -> o.system = ModelReaders.sharedString(p, ctxt);
+            case "volumeName" -> o.volumeName = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = Secret.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -35,13 +40,9 @@ public class Secret implements dev.kubeclient.core.KubernetesObject {
   public static final String KIND = "Secret";
 
   @JsonProperty("apiVersion")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String apiVersion = API_VERSION;
 
   @JsonProperty("kind")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
@@ -57,23 +58,12 @@ public class Secret implements dev.kubeclient.core.KubernetesObject {
   private @Nullable Map<String, String> stringData;
 
   @JsonProperty("type")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   private @Nullable Map<String, Object> unknownFields;
 
   /** Creates an empty object with apiVersion and kind set. */
   public Secret() {}
-
-  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
-  @com.fasterxml.jackson.annotation.JsonCreator
-  private static Secret decoded() {
-    Secret o = new Secret();
-    o.apiVersion = null;
-    o.kind = null;
-    return o;
-  }
 
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
@@ -151,7 +141,7 @@ public class Secret implements dev.kubeclient.core.KubernetesObject {
   /** Puts an entry into {@code data}, creating the map when absent. */
   public Secret putInData(String key, byte[] value) {
     if (data == null) {
-      data = new LinkedHashMap<>();
+      data = ModelSupport.newMap();
     }
     data.put(key, value);
     return this;
@@ -195,7 +185,7 @@ public class Secret implements dev.kubeclient.core.KubernetesObject {
   /** Puts an entry into {@code stringData}, creating the map when absent. */
   public Secret putInStringData(String key, String value) {
     if (stringData == null) {
-      stringData = new LinkedHashMap<>();
+      stringData = ModelSupport.newMap();
     }
     stringData.put(key, value);
     return this;
@@ -215,6 +205,12 @@ public class Secret implements dev.kubeclient.core.KubernetesObject {
   public Secret type(@Nullable String value) {
     this.type = value;
     return this;
+  }
+
+  @Override
+  public void setTypeMeta(@Nullable String apiVersion, @Nullable String kind) {
+    this.apiVersion = apiVersion;
+    this.kind = kind;
   }
 
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
@@ -291,5 +287,57 @@ public class Secret implements dev.kubeclient.core.KubernetesObject {
         .add("type", type)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code Secret}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Secret> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(Secret.class);
+    }
+
+    @Override
+    public Secret deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static Secret read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      Secret o = new Secret();
+      o.apiVersion = null;
+      o.kind = null;
+      String f = ModelReaders.firstField(p, ctxt, Secret.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "apiVersion" -> o.apiVersion = ModelReaders.sharedString(p, ctxt);
+            case "kind" -> o.kind = ModelReaders.sharedString(p, ctxt);
+            case "metadata" ->
+                o.metadata =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.core.meta.v1.ObjectMeta.Reader.read(p, ctxt);
+            case "data" -> o.data = ModelReaders.map(p, ctxt, ModelReaders::bytes);
+            case "immutable" -> o.immutable = ModelReaders.bool(p, ctxt);
+            case "stringData" ->
+                o.stringData = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "type" -> o.type = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ServiceSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -87,8 +92,6 @@ public class ServiceSpec {
   private @Nullable String trafficDistribution;
 
   @JsonProperty("type")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   private @Nullable Map<String, Object> unknownFields;
@@ -431,7 +434,7 @@ public class ServiceSpec {
   /** Puts an entry into {@code selector}, creating the map when absent. */
   public ServiceSpec putInSelector(String key, String value) {
     if (selector == null) {
-      selector = new LinkedHashMap<>();
+      selector = ModelSupport.newMap();
     }
     selector.put(key, value);
     return this;
@@ -640,5 +643,76 @@ public class ServiceSpec {
         .add("type", type)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ServiceSpec}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ServiceSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ServiceSpec.class);
+    }
+
+    @Override
+    public ServiceSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ServiceSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ServiceSpec o = new ServiceSpec();
+      String f = ModelReaders.firstField(p, ctxt, ServiceSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "allocateLoadBalancerNodePorts" ->
+                o.allocateLoadBalancerNodePorts = ModelReaders.bool(p, ctxt);
+            case "clusterIP" -> o.clusterIP = ModelReaders.sharedString(p, ctxt);
+            case "clusterIPs" ->
+                o.clusterIPs = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "externalIPs" ->
+                o.externalIPs = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "externalName" -> o.externalName = ModelReaders.sharedString(p, ctxt);
+            case "externalTrafficPolicy" ->
+                o.externalTrafficPolicy = ModelReaders.sharedString(p, ctxt);
+            case "healthCheckNodePort" -> o.healthCheckNodePort = ModelReaders.int32(p, ctxt);
+            case "internalTrafficPolicy" ->
+                o.internalTrafficPolicy = ModelReaders.sharedString(p, ctxt);
+            case "ipFamilies" ->
+                o.ipFamilies = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "ipFamilyPolicy" -> o.ipFamilyPolicy = ModelReaders.sharedString(p, ctxt);
+            case "loadBalancerClass" -> o.loadBalancerClass = ModelReaders.sharedString(p, ctxt);
+            case "loadBalancerIP" -> o.loadBalancerIP = ModelReaders.sharedString(p, ctxt);
+            case "loadBalancerSourceRanges" ->
+                o.loadBalancerSourceRanges = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "ports" -> o.ports = ModelReaders.list(p, ctxt, ServicePort.Reader::read);
+            case "publishNotReadyAddresses" ->
+                o.publishNotReadyAddresses = ModelReaders.bool(p, ctxt);
+            case "selector" -> o.selector = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "sessionAffinity" -> o.sessionAffinity = ModelReaders.sharedString(p, ctxt);
+            case "sessionAffinityConfig" ->
+                o.sessionAffinityConfig =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : SessionAffinityConfig.Reader.read(p, ctxt);
+            case "trafficDistribution" ->
+                o.trafficDistribution = ModelReaders.sharedString(p, ctxt);
+            case "type" -> o.type = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = TopologySpreadConstraint.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -296,5 +302,56 @@ public class TopologySpreadConstraint {
         .add("whenUnsatisfiable", whenUnsatisfiable)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code TopologySpreadConstraint}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<TopologySpreadConstraint> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(TopologySpreadConstraint.class);
+    }
+
+    @Override
+    public TopologySpreadConstraint deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static TopologySpreadConstraint read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      TopologySpreadConstraint o = new TopologySpreadConstraint();
+      String f = ModelReaders.firstField(p, ctxt, TopologySpreadConstraint.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "labelSelector" ->
+                o.labelSelector =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.core.meta.v1.LabelSelector.Reader.read(p, ctxt);
+            case "matchLabelKeys" ->
+                o.matchLabelKeys = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "maxSkew" -> o.maxSkew = ModelReaders.int32(p, ctxt);
+            case "minDomains" -> o.minDomains = ModelReaders.int32(p, ctxt);
+            case "nodeAffinityPolicy" -> o.nodeAffinityPolicy = ModelReaders.sharedString(p, ctxt);
+            case "nodeTaintsPolicy" -> o.nodeTaintsPolicy = ModelReaders.sharedString(p, ctxt);
+            case "topologyKey" -> o.topologyKey = ModelReaders.sharedString(p, ctxt);
+            case "whenUnsatisfiable" -> o.whenUnsatisfiable = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = Volume.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -1097,5 +1102,194 @@ public class Volume {
         .add("vsphereVolume", vsphereVolume)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code Volume}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Volume> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(Volume.class);
+    }
+
+    @Override
+    public Volume deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static Volume read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      Volume o = new Volume();
+      String f = ModelReaders.firstField(p, ctxt, Volume.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "awsElasticBlockStore" ->
+                o.awsElasticBlockStore =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : AWSElasticBlockStoreVolumeSource.Reader.read(p, ctxt);
+            case "azureDisk" ->
+                o.azureDisk =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : AzureDiskVolumeSource.Reader.read(p, ctxt);
+            case "azureFile" ->
+                o.azureFile =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : AzureFileVolumeSource.Reader.read(p, ctxt);
+            case "cephfs" ->
+                o.cephfs =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : CephFSVolumeSource.Reader.read(p, ctxt);
+            case "cinder" ->
+                o.cinder =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : CinderVolumeSource.Reader.read(p, ctxt);
+            case "configMap" ->
+                o.configMap =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ConfigMapVolumeSource.Reader.read(p, ctxt);
+            case "csi" ->
+                o.csi =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : CSIVolumeSource.Reader.read(p, ctxt);
+            case "downwardAPI" ->
+                o.downwardAPI =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : DownwardAPIVolumeSource.Reader.read(p, ctxt);
+            case "emptyDir" ->
+                o.emptyDir =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : EmptyDirVolumeSource.Reader.read(p, ctxt);
+            case "ephemeral" ->
+                o.ephemeral =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : EphemeralVolumeSource.Reader.read(p, ctxt);
+            case "fc" ->
+                o.fc =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : FCVolumeSource.Reader.read(p, ctxt);
+            case "flexVolume" ->
+                o.flexVolume =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : FlexVolumeSource.Reader.read(p, ctxt);
+            case "flocker" ->
+                o.flocker =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : FlockerVolumeSource.Reader.read(p, ctxt);
+            case "gcePersistentDisk" ->
+                o.gcePersistentDisk =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : GCEPersistentDiskVolumeSource.Reader.read(p, ctxt);
+            case "gitRepo" ->
+                o.gitRepo =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : GitRepoVolumeSource.Reader.read(p, ctxt);
+            case "glusterfs" ->
+                o.glusterfs =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : GlusterfsVolumeSource.Reader.read(p, ctxt);
+            case "hostPath" ->
+                o.hostPath =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : HostPathVolumeSource.Reader.read(p, ctxt);
+            case "image" ->
+                o.image =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ImageVolumeSource.Reader.read(p, ctxt);
+            case "iscsi" ->
+                o.iscsi =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ISCSIVolumeSource.Reader.read(p, ctxt);
+            case "name" -> o.name = ModelReaders.sharedString(p, ctxt);
+            case "nfs" ->
+                o.nfs =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : NFSVolumeSource.Reader.read(p, ctxt);
+            case "persistentVolumeClaim" ->
+                o.persistentVolumeClaim =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PersistentVolumeClaimVolumeSource.Reader.read(p, ctxt);
+            case "photonPersistentDisk" ->
+                o.photonPersistentDisk =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PhotonPersistentDiskVolumeSource.Reader.read(p, ctxt);
+            case "portworxVolume" ->
+                o.portworxVolume =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PortworxVolumeSource.Reader.read(p, ctxt);
+            case "projected" ->
+                o.projected =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ProjectedVolumeSource.Reader.read(p, ctxt);
+            case "quobyte" ->
+                o.quobyte =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : QuobyteVolumeSource.Reader.read(p, ctxt);
+            case "rbd" ->
+                o.rbd =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : RBDVolumeSource.Reader.read(p, ctxt);
+            case "scaleIO" ->
+                o.scaleIO =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ScaleIOVolumeSource.Reader.read(p, ctxt);
+            case "secret" ->
+                o.secret =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : SecretVolumeSource.Reader.read(p, ctxt);
+            case "storageos" ->
+                o.storageos =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : StorageOSVolumeSource.Reader.read(p, ctxt);
+            case "vsphereVolume" ->
+                o.vsphereVolume =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : VsphereVirtualDiskVolumeSource.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

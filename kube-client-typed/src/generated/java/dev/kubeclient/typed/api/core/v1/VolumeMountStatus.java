@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = VolumeMountStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -198,5 +203,52 @@ public class VolumeMountStatus {
         .add("volumeStatus", volumeStatus)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code VolumeMountStatus}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<VolumeMountStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(VolumeMountStatus.class);
+    }
+
+    @Override
+    public VolumeMountStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static VolumeMountStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      VolumeMountStatus o = new VolumeMountStatus();
+      String f = ModelReaders.firstField(p, ctxt, VolumeMountStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "mountPath" -> o.mountPath = ModelReaders.sharedString(p, ctxt);
+            case "name" -> o.name = ModelReaders.sharedString(p, ctxt);
+            case "readOnly" -> o.readOnly = ModelReaders.bool(p, ctxt);
+            case "recursiveReadOnly" -> o.recursiveReadOnly = ModelReaders.sharedString(p, ctxt);
+            case "volumeStatus" ->
+                o.volumeStatus =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : VolumeStatus.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

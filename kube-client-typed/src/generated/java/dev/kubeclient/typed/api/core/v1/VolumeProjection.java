@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = VolumeProjection.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -277,5 +282,73 @@ public class VolumeProjection {
         .add("serviceAccountToken", serviceAccountToken)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code VolumeProjection}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<VolumeProjection> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(VolumeProjection.class);
+    }
+
+    @Override
+    public VolumeProjection deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static VolumeProjection read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      VolumeProjection o = new VolumeProjection();
+      String f = ModelReaders.firstField(p, ctxt, VolumeProjection.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "clusterTrustBundle" ->
+                o.clusterTrustBundle =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ClusterTrustBundleProjection.Reader.read(p, ctxt);
+            case "configMap" ->
+                o.configMap =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ConfigMapProjection.Reader.read(p, ctxt);
+            case "downwardAPI" ->
+                o.downwardAPI =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : DownwardAPIProjection.Reader.read(p, ctxt);
+            case "podCertificate" ->
+                o.podCertificate =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PodCertificateProjection.Reader.read(p, ctxt);
+            case "secret" ->
+                o.secret =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : SecretProjection.Reader.read(p, ctxt);
+            case "serviceAccountToken" ->
+                o.serviceAccountToken =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ServiceAccountTokenProjection.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

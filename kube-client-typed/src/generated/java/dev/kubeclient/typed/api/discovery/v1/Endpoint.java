@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = Endpoint.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -45,8 +50,6 @@ public class Endpoint {
   private @Nullable String hostname;
 
   @JsonProperty("nodeName")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String nodeName;
 
   @JsonProperty("targetRef")
@@ -129,7 +132,7 @@ public class Endpoint {
   /** Puts an entry into {@code deprecatedTopology}, creating the map when absent. */
   public Endpoint putInDeprecatedTopology(String key, String value) {
     if (deprecatedTopology == null) {
-      deprecatedTopology = new LinkedHashMap<>();
+      deprecatedTopology = ModelSupport.newMap();
     }
     deprecatedTopology.put(key, value);
     return this;
@@ -311,5 +314,65 @@ public class Endpoint {
         .add("zone", zone)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code Endpoint}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Endpoint> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(Endpoint.class);
+    }
+
+    @Override
+    public Endpoint deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static Endpoint read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      Endpoint o = new Endpoint();
+      String f = ModelReaders.firstField(p, ctxt, Endpoint.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "addresses" ->
+                o.addresses = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "conditions" ->
+                o.conditions =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : EndpointConditions.Reader.read(p, ctxt);
+            case "deprecatedTopology" ->
+                o.deprecatedTopology = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "hints" ->
+                o.hints =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : EndpointHints.Reader.read(p, ctxt);
+            case "hostname" -> o.hostname = ModelReaders.sharedString(p, ctxt);
+            case "nodeName" -> o.nodeName = ModelReaders.sharedString(p, ctxt);
+            case "targetRef" ->
+                o.targetRef =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.typed.api.core.v1.ObjectReference.Reader.read(p, ctxt);
+            case "zone" -> o.zone = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = Event.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -38,13 +43,9 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   public static final String KIND = "Event";
 
   @JsonProperty("apiVersion")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String apiVersion = API_VERSION;
 
   @JsonProperty("kind")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
@@ -72,8 +73,6 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   private @Nullable String note;
 
   @JsonProperty("reason")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String reason;
 
   @JsonProperty("regarding")
@@ -92,23 +91,12 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
   private @Nullable EventSeries series;
 
   @JsonProperty("type")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String type;
 
   private @Nullable Map<String, Object> unknownFields;
 
   /** Creates an empty object with apiVersion and kind set. */
   public Event() {}
-
-  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
-  @com.fasterxml.jackson.annotation.JsonCreator
-  private static Event decoded() {
-    Event o = new Event();
-    o.apiVersion = null;
-    o.kind = null;
-    return o;
-  }
 
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
@@ -441,6 +429,12 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
     return this;
   }
 
+  @Override
+  public void setTypeMeta(@Nullable String apiVersion, @Nullable String kind) {
+    this.apiVersion = apiVersion;
+    this.kind = kind;
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -555,5 +549,83 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
         .add("type", type)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code Event}, generated so that decoding does no reflection. The codec
+   * uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Event> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(Event.class);
+    }
+
+    @Override
+    public Event deserialize(JsonParser p, DeserializationContext ctxt) throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static Event read(JsonParser p, DeserializationContext ctxt) throws java.io.IOException {
+      Event o = new Event();
+      o.apiVersion = null;
+      o.kind = null;
+      String f = ModelReaders.firstField(p, ctxt, Event.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "apiVersion" -> o.apiVersion = ModelReaders.sharedString(p, ctxt);
+            case "kind" -> o.kind = ModelReaders.sharedString(p, ctxt);
+            case "metadata" ->
+                o.metadata =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.core.meta.v1.ObjectMeta.Reader.read(p, ctxt);
+            case "action" -> o.action = ModelReaders.sharedString(p, ctxt);
+            case "deprecatedCount" -> o.deprecatedCount = ModelReaders.int32(p, ctxt);
+            case "deprecatedFirstTimestamp" ->
+                o.deprecatedFirstTimestamp = ModelReaders.time(p, ctxt);
+            case "deprecatedLastTimestamp" ->
+                o.deprecatedLastTimestamp = ModelReaders.time(p, ctxt);
+            case "deprecatedSource" ->
+                o.deprecatedSource =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.typed.api.core.v1.EventSource.Reader.read(p, ctxt);
+            case "eventTime" -> o.eventTime = ModelReaders.microTime(p, ctxt);
+            case "note" -> o.note = ModelReaders.sharedString(p, ctxt);
+            case "reason" -> o.reason = ModelReaders.sharedString(p, ctxt);
+            case "regarding" ->
+                o.regarding =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.typed.api.core.v1.ObjectReference.Reader.read(p, ctxt);
+            case "related" ->
+                o.related =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.typed.api.core.v1.ObjectReference.Reader.read(p, ctxt);
+            case "reportingController" ->
+                o.reportingController = ModelReaders.sharedString(p, ctxt);
+            case "reportingInstance" -> o.reportingInstance = ModelReaders.sharedString(p, ctxt);
+            case "series" ->
+                o.series =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : EventSeries.Reader.read(p, ctxt);
+            case "type" -> o.type = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = FlowSchemaSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -208,5 +213,56 @@ public class FlowSchemaSpec {
         .add("rules", rules)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code FlowSchemaSpec}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<FlowSchemaSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(FlowSchemaSpec.class);
+    }
+
+    @Override
+    public FlowSchemaSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static FlowSchemaSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      FlowSchemaSpec o = new FlowSchemaSpec();
+      String f = ModelReaders.firstField(p, ctxt, FlowSchemaSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "distinguisherMethod" ->
+                o.distinguisherMethod =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : FlowDistinguisherMethod.Reader.read(p, ctxt);
+            case "matchingPrecedence" -> o.matchingPrecedence = ModelReaders.int32(p, ctxt);
+            case "priorityLevelConfiguration" ->
+                o.priorityLevelConfiguration =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PriorityLevelConfigurationReference.Reader.read(p, ctxt);
+            case "rules" ->
+                o.rules = ModelReaders.list(p, ctxt, PolicyRulesWithSubjects.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

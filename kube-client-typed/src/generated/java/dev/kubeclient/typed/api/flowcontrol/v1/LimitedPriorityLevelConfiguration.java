@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = LimitedPriorityLevelConfiguration.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -191,5 +197,53 @@ public class LimitedPriorityLevelConfiguration {
         .add("nominalConcurrencyShares", nominalConcurrencyShares)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code LimitedPriorityLevelConfiguration}, generated so that decoding
+   * does no reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          LimitedPriorityLevelConfiguration> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(LimitedPriorityLevelConfiguration.class);
+    }
+
+    @Override
+    public LimitedPriorityLevelConfiguration deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static LimitedPriorityLevelConfiguration read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      LimitedPriorityLevelConfiguration o = new LimitedPriorityLevelConfiguration();
+      String f = ModelReaders.firstField(p, ctxt, LimitedPriorityLevelConfiguration.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "borrowingLimitPercent" -> o.borrowingLimitPercent = ModelReaders.int32(p, ctxt);
+            case "lendablePercent" -> o.lendablePercent = ModelReaders.int32(p, ctxt);
+            case "limitResponse" ->
+                o.limitResponse =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : LimitResponse.Reader.read(p, ctxt);
+            case "nominalConcurrencyShares" ->
+                o.nominalConcurrencyShares = ModelReaders.int32(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = Scheduling.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -59,7 +63,7 @@ public class Scheduling {
   /** Puts an entry into {@code nodeSelector}, creating the map when absent. */
   public Scheduling putInNodeSelector(String key, String value) {
     if (nodeSelector == null) {
-      nodeSelector = new LinkedHashMap<>();
+      nodeSelector = ModelSupport.newMap();
     }
     nodeSelector.put(key, value);
     return this;
@@ -152,5 +156,49 @@ public class Scheduling {
         .add("tolerations", tolerations)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code Scheduling}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Scheduling> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(Scheduling.class);
+    }
+
+    @Override
+    public Scheduling deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static Scheduling read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      Scheduling o = new Scheduling();
+      String f = ModelReaders.firstField(p, ctxt, Scheduling.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "nodeSelector" ->
+                o.nodeSelector = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "tolerations" ->
+                o.tolerations =
+                    ModelReaders.list(
+                        p, ctxt, dev.kubeclient.typed.api.core.v1.Toleration.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

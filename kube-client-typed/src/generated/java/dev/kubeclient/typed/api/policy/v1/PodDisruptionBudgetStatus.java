@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = PodDisruptionBudgetStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -147,7 +152,7 @@ public class PodDisruptionBudgetStatus {
   /** Puts an entry into {@code disruptedPods}, creating the map when absent. */
   public PodDisruptionBudgetStatus putInDisruptedPods(String key, dev.kubeclient.core.Time value) {
     if (disruptedPods == null) {
-      disruptedPods = new LinkedHashMap<>();
+      disruptedPods = ModelSupport.newMap();
     }
     disruptedPods.put(key, value);
     return this;
@@ -275,5 +280,52 @@ public class PodDisruptionBudgetStatus {
         .add("observedGeneration", observedGeneration)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code PodDisruptionBudgetStatus}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodDisruptionBudgetStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(PodDisruptionBudgetStatus.class);
+    }
+
+    @Override
+    public PodDisruptionBudgetStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static PodDisruptionBudgetStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      PodDisruptionBudgetStatus o = new PodDisruptionBudgetStatus();
+      String f = ModelReaders.firstField(p, ctxt, PodDisruptionBudgetStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "conditions" ->
+                o.conditions =
+                    ModelReaders.list(p, ctxt, dev.kubeclient.core.meta.v1.Condition.Reader::read);
+            case "currentHealthy" -> o.currentHealthy = ModelReaders.int32(p, ctxt);
+            case "desiredHealthy" -> o.desiredHealthy = ModelReaders.int32(p, ctxt);
+            case "disruptedPods" -> o.disruptedPods = ModelReaders.map(p, ctxt, ModelReaders::time);
+            case "disruptionsAllowed" -> o.disruptionsAllowed = ModelReaders.int32(p, ctxt);
+            case "expectedPods" -> o.expectedPods = ModelReaders.int32(p, ctxt);
+            case "observedGeneration" -> o.observedGeneration = ModelReaders.int64(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

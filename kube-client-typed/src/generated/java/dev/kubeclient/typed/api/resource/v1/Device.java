@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = Device.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -61,8 +66,6 @@ public class Device {
   private @Nullable Map<String, NodeAllocatableResourceMapping> nodeAllocatableResourceMappings;
 
   @JsonProperty("nodeName")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String nodeName;
 
   @JsonProperty("nodeSelector")
@@ -130,7 +133,7 @@ public class Device {
   /** Puts an entry into {@code attributes}, creating the map when absent. */
   public Device putInAttributes(String key, DeviceAttribute value) {
     if (attributes == null) {
-      attributes = new LinkedHashMap<>();
+      attributes = ModelSupport.newMap();
     }
     attributes.put(key, value);
     return this;
@@ -224,7 +227,7 @@ public class Device {
   /** Puts an entry into {@code capacity}, creating the map when absent. */
   public Device putInCapacity(String key, DeviceCapacity value) {
     if (capacity == null) {
-      capacity = new LinkedHashMap<>();
+      capacity = ModelSupport.newMap();
     }
     capacity.put(key, value);
     return this;
@@ -306,7 +309,7 @@ public class Device {
   public Device putInNodeAllocatableResourceMappings(
       String key, NodeAllocatableResourceMapping value) {
     if (nodeAllocatableResourceMappings == null) {
-      nodeAllocatableResourceMappings = new LinkedHashMap<>();
+      nodeAllocatableResourceMappings = ModelSupport.newMap();
     }
     nodeAllocatableResourceMappings.put(key, value);
     return this;
@@ -484,5 +487,68 @@ public class Device {
         .add("taints", taints)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code Device}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Device> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(Device.class);
+    }
+
+    @Override
+    public Device deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static Device read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      Device o = new Device();
+      String f = ModelReaders.firstField(p, ctxt, Device.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "allNodes" -> o.allNodes = ModelReaders.bool(p, ctxt);
+            case "allowMultipleAllocations" ->
+                o.allowMultipleAllocations = ModelReaders.bool(p, ctxt);
+            case "attributes" ->
+                o.attributes = ModelReaders.map(p, ctxt, DeviceAttribute.Reader::read);
+            case "bindingConditions" ->
+                o.bindingConditions = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "bindingFailureConditions" ->
+                o.bindingFailureConditions = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "bindsToNode" -> o.bindsToNode = ModelReaders.bool(p, ctxt);
+            case "capacity" -> o.capacity = ModelReaders.map(p, ctxt, DeviceCapacity.Reader::read);
+            case "consumesCounters" ->
+                o.consumesCounters =
+                    ModelReaders.list(p, ctxt, DeviceCounterConsumption.Reader::read);
+            case "name" -> o.name = ModelReaders.sharedString(p, ctxt);
+            case "nodeAllocatableResourceMappings" ->
+                o.nodeAllocatableResourceMappings =
+                    ModelReaders.map(p, ctxt, NodeAllocatableResourceMapping.Reader::read);
+            case "nodeName" -> o.nodeName = ModelReaders.sharedString(p, ctxt);
+            case "nodeSelector" ->
+                o.nodeSelector =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.typed.api.core.v1.NodeSelector.Reader.read(p, ctxt);
+            case "taints" -> o.taints = ModelReaders.list(p, ctxt, DeviceTaint.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ExactDeviceRequest.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -290,5 +295,56 @@ public class ExactDeviceRequest {
         .add("tolerations", tolerations)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ExactDeviceRequest}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ExactDeviceRequest> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ExactDeviceRequest.class);
+    }
+
+    @Override
+    public ExactDeviceRequest deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ExactDeviceRequest read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ExactDeviceRequest o = new ExactDeviceRequest();
+      String f = ModelReaders.firstField(p, ctxt, ExactDeviceRequest.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "adminAccess" -> o.adminAccess = ModelReaders.bool(p, ctxt);
+            case "allocationMode" -> o.allocationMode = ModelReaders.sharedString(p, ctxt);
+            case "capacity" ->
+                o.capacity =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : CapacityRequirements.Reader.read(p, ctxt);
+            case "count" -> o.count = ModelReaders.int64(p, ctxt);
+            case "deviceClassName" -> o.deviceClassName = ModelReaders.sharedString(p, ctxt);
+            case "selectors" ->
+                o.selectors = ModelReaders.list(p, ctxt, DeviceSelector.Reader::read);
+            case "tolerations" ->
+                o.tolerations = ModelReaders.list(p, ctxt, DeviceToleration.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +43,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ResourceSlice.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -53,13 +58,9 @@ public class ResourceSlice implements dev.kubeclient.core.KubernetesObject {
   public static final String KIND = "ResourceSlice";
 
   @JsonProperty("apiVersion")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String apiVersion = API_VERSION;
 
   @JsonProperty("kind")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
@@ -72,15 +73,6 @@ public class ResourceSlice implements dev.kubeclient.core.KubernetesObject {
 
   /** Creates an empty object with apiVersion and kind set. */
   public ResourceSlice() {}
-
-  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
-  @com.fasterxml.jackson.annotation.JsonCreator
-  private static ResourceSlice decoded() {
-    ResourceSlice o = new ResourceSlice();
-    o.apiVersion = null;
-    o.kind = null;
-    return o;
-  }
 
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
@@ -164,6 +156,12 @@ public class ResourceSlice implements dev.kubeclient.core.KubernetesObject {
     return this;
   }
 
+  @Override
+  public void setTypeMeta(@Nullable String apiVersion, @Nullable String kind) {
+    this.apiVersion = apiVersion;
+    this.kind = kind;
+  }
+
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
   @JsonAnyGetter
   public Map<String, Object> getUnknownFields() {
@@ -221,5 +219,57 @@ public class ResourceSlice implements dev.kubeclient.core.KubernetesObject {
         .add("spec", spec)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ResourceSlice}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ResourceSlice> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ResourceSlice.class);
+    }
+
+    @Override
+    public ResourceSlice deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ResourceSlice read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ResourceSlice o = new ResourceSlice();
+      o.apiVersion = null;
+      o.kind = null;
+      String f = ModelReaders.firstField(p, ctxt, ResourceSlice.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "apiVersion" -> o.apiVersion = ModelReaders.sharedString(p, ctxt);
+            case "kind" -> o.kind = ModelReaders.sharedString(p, ctxt);
+            case "metadata" ->
+                o.metadata =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.core.meta.v1.ObjectMeta.Reader.read(p, ctxt);
+            case "spec" ->
+                o.spec =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ResourceSliceSpec.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = PoolStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -39,8 +43,6 @@ public class PoolStatus {
   private @Nullable Long generation;
 
   @JsonProperty("nodeName")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String nodeName;
 
   @JsonProperty("poolName")
@@ -315,5 +317,53 @@ public class PoolStatus {
         .add("validationError", validationError)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code PoolStatus}, generated so that decoding does no reflection. The
+   * codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PoolStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(PoolStatus.class);
+    }
+
+    @Override
+    public PoolStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static PoolStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      PoolStatus o = new PoolStatus();
+      String f = ModelReaders.firstField(p, ctxt, PoolStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "allocatedDevices" -> o.allocatedDevices = ModelReaders.int32(p, ctxt);
+            case "availableDevices" -> o.availableDevices = ModelReaders.int32(p, ctxt);
+            case "driver" -> o.driver = ModelReaders.sharedString(p, ctxt);
+            case "generation" -> o.generation = ModelReaders.int64(p, ctxt);
+            case "nodeName" -> o.nodeName = ModelReaders.sharedString(p, ctxt);
+            case "poolName" -> o.poolName = ModelReaders.sharedString(p, ctxt);
+            case "resourceSliceCount" -> o.resourceSliceCount = ModelReaders.int32(p, ctxt);
+            case "totalDevices" -> o.totalDevices = ModelReaders.int32(p, ctxt);
+            case "unavailableDevices" -> o.unavailableDevices = ModelReaders.int32(p, ctxt);
+            case "validationError" -> o.validationError = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

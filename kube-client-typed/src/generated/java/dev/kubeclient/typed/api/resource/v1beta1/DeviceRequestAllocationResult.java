@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = DeviceRequestAllocationResult.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -161,7 +166,7 @@ public class DeviceRequestAllocationResult {
   public DeviceRequestAllocationResult putInConsumedCapacity(
       String key, dev.kubeclient.core.Quantity value) {
     if (consumedCapacity == null) {
-      consumedCapacity = new LinkedHashMap<>();
+      consumedCapacity = ModelSupport.newMap();
     }
     consumedCapacity.put(key, value);
     return this;
@@ -376,5 +381,58 @@ public class DeviceRequestAllocationResult {
         .add("tolerations", tolerations)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code DeviceRequestAllocationResult}, generated so that decoding does
+   * no reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+          DeviceRequestAllocationResult> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(DeviceRequestAllocationResult.class);
+    }
+
+    @Override
+    public DeviceRequestAllocationResult deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static DeviceRequestAllocationResult read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      DeviceRequestAllocationResult o = new DeviceRequestAllocationResult();
+      String f = ModelReaders.firstField(p, ctxt, DeviceRequestAllocationResult.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "adminAccess" -> o.adminAccess = ModelReaders.bool(p, ctxt);
+            case "bindingConditions" ->
+                o.bindingConditions = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "bindingFailureConditions" ->
+                o.bindingFailureConditions = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "consumedCapacity" ->
+                o.consumedCapacity = ModelReaders.map(p, ctxt, ModelReaders::quantity);
+            case "device" -> o.device = ModelReaders.sharedString(p, ctxt);
+            case "driver" -> o.driver = ModelReaders.sharedString(p, ctxt);
+            case "pool" -> o.pool = ModelReaders.sharedString(p, ctxt);
+            case "request" -> o.request = ModelReaders.sharedString(p, ctxt);
+            case "shareID" -> o.shareID = ModelReaders.sharedString(p, ctxt);
+            case "tolerations" ->
+                o.tolerations = ModelReaders.list(p, ctxt, DeviceToleration.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = AllocatedDeviceStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -272,5 +278,56 @@ public class AllocatedDeviceStatus {
         .add("shareID", shareID)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code AllocatedDeviceStatus}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<AllocatedDeviceStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(AllocatedDeviceStatus.class);
+    }
+
+    @Override
+    public AllocatedDeviceStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static AllocatedDeviceStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      AllocatedDeviceStatus o = new AllocatedDeviceStatus();
+      String f = ModelReaders.firstField(p, ctxt, AllocatedDeviceStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "conditions" ->
+                o.conditions =
+                    ModelReaders.list(p, ctxt, dev.kubeclient.core.meta.v1.Condition.Reader::read);
+            case "data" -> o.data = ModelReaders.tree(p, ctxt);
+            case "device" -> o.device = ModelReaders.sharedString(p, ctxt);
+            case "driver" -> o.driver = ModelReaders.sharedString(p, ctxt);
+            case "networkData" ->
+                o.networkData =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : NetworkDeviceData.Reader.read(p, ctxt);
+            case "pool" -> o.pool = ModelReaders.sharedString(p, ctxt);
+            case "shareID" -> o.shareID = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = DeviceAttribute.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -291,5 +295,51 @@ public class DeviceAttribute {
         .add("versions", versions)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code DeviceAttribute}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DeviceAttribute> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(DeviceAttribute.class);
+    }
+
+    @Override
+    public DeviceAttribute deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static DeviceAttribute read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      DeviceAttribute o = new DeviceAttribute();
+      String f = ModelReaders.firstField(p, ctxt, DeviceAttribute.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "bool" -> o.bool = ModelReaders.bool(p, ctxt);
+            case "bools" -> o.bools = ModelReaders.list(p, ctxt, ModelReaders::bool);
+            case "int" -> o._int = ModelReaders.int64(p, ctxt);
+            case "ints" -> o.ints = ModelReaders.list(p, ctxt, ModelReaders::int64);
+            case "string" -> o.string = ModelReaders.sharedString(p, ctxt);
+            case "strings" -> o.strings = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "version" -> o.version = ModelReaders.sharedString(p, ctxt);
+            case "versions" -> o.versions = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = DeviceSubRequest.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -300,5 +305,56 @@ public class DeviceSubRequest {
         .add("tolerations", tolerations)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code DeviceSubRequest}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DeviceSubRequest> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(DeviceSubRequest.class);
+    }
+
+    @Override
+    public DeviceSubRequest deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static DeviceSubRequest read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      DeviceSubRequest o = new DeviceSubRequest();
+      String f = ModelReaders.firstField(p, ctxt, DeviceSubRequest.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "allocationMode" -> o.allocationMode = ModelReaders.sharedString(p, ctxt);
+            case "capacity" ->
+                o.capacity =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : CapacityRequirements.Reader.read(p, ctxt);
+            case "count" -> o.count = ModelReaders.int64(p, ctxt);
+            case "deviceClassName" -> o.deviceClassName = ModelReaders.sharedString(p, ctxt);
+            case "name" -> o.name = ModelReaders.sharedString(p, ctxt);
+            case "selectors" ->
+                o.selectors = ModelReaders.list(p, ctxt, DeviceSelector.Reader::read);
+            case "tolerations" ->
+                o.tolerations = ModelReaders.list(p, ctxt, DeviceToleration.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

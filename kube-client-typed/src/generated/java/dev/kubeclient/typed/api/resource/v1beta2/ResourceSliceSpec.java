@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ResourceSliceSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -40,8 +45,6 @@ public class ResourceSliceSpec {
   private @Nullable String driver;
 
   @JsonProperty("nodeName")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String nodeName;
 
   @JsonProperty("nodeSelector")
@@ -328,5 +331,60 @@ public class ResourceSliceSpec {
         .add("sharedCounters", sharedCounters)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code ResourceSliceSpec}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ResourceSliceSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(ResourceSliceSpec.class);
+    }
+
+    @Override
+    public ResourceSliceSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static ResourceSliceSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      ResourceSliceSpec o = new ResourceSliceSpec();
+      String f = ModelReaders.firstField(p, ctxt, ResourceSliceSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "allNodes" -> o.allNodes = ModelReaders.bool(p, ctxt);
+            case "devices" -> o.devices = ModelReaders.list(p, ctxt, Device.Reader::read);
+            case "driver" -> o.driver = ModelReaders.sharedString(p, ctxt);
+            case "nodeName" -> o.nodeName = ModelReaders.sharedString(p, ctxt);
+            case "nodeSelector" ->
+                o.nodeSelector =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.typed.api.core.v1.NodeSelector.Reader.read(p, ctxt);
+            case "perDeviceNodeSelection" -> o.perDeviceNodeSelection = ModelReaders.bool(p, ctxt);
+            case "pool" ->
+                o.pool =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : ResourcePool.Reader.read(p, ctxt);
+            case "sharedCounters" ->
+                o.sharedCounters = ModelReaders.list(p, ctxt, CounterSet.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = PodGroupTemplate.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -280,5 +285,59 @@ public class PodGroupTemplate {
         .add("schedulingPolicy", schedulingPolicy)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code PodGroupTemplate}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodGroupTemplate> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(PodGroupTemplate.class);
+    }
+
+    @Override
+    public PodGroupTemplate deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static PodGroupTemplate read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      PodGroupTemplate o = new PodGroupTemplate();
+      String f = ModelReaders.firstField(p, ctxt, PodGroupTemplate.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "disruptionMode" -> o.disruptionMode = ModelReaders.sharedString(p, ctxt);
+            case "name" -> o.name = ModelReaders.sharedString(p, ctxt);
+            case "priority" -> o.priority = ModelReaders.int32(p, ctxt);
+            case "priorityClassName" -> o.priorityClassName = ModelReaders.sharedString(p, ctxt);
+            case "resourceClaims" ->
+                o.resourceClaims = ModelReaders.list(p, ctxt, PodGroupResourceClaim.Reader::read);
+            case "schedulingConstraints" ->
+                o.schedulingConstraints =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PodGroupSchedulingConstraints.Reader.read(p, ctxt);
+            case "schedulingPolicy" ->
+                o.schedulingPolicy =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : PodGroupSchedulingPolicy.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = CSIDriverSpec.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -390,5 +394,59 @@ public class CSIDriverSpec {
         .add("volumeLifecycleModes", volumeLifecycleModes)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code CSIDriverSpec}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<CSIDriverSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(CSIDriverSpec.class);
+    }
+
+    @Override
+    public CSIDriverSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static CSIDriverSpec read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      CSIDriverSpec o = new CSIDriverSpec();
+      String f = ModelReaders.firstField(p, ctxt, CSIDriverSpec.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "attachRequired" -> o.attachRequired = ModelReaders.bool(p, ctxt);
+            case "fsGroupPolicy" -> o.fsGroupPolicy = ModelReaders.sharedString(p, ctxt);
+            case "nodeAllocatableUpdatePeriodSeconds" ->
+                o.nodeAllocatableUpdatePeriodSeconds = ModelReaders.int64(p, ctxt);
+            case "podInfoOnMount" -> o.podInfoOnMount = ModelReaders.bool(p, ctxt);
+            case "preventPodSchedulingIfMissing" ->
+                o.preventPodSchedulingIfMissing = ModelReaders.bool(p, ctxt);
+            case "requiresRepublish" -> o.requiresRepublish = ModelReaders.bool(p, ctxt);
+            case "seLinuxMount" -> o.seLinuxMount = ModelReaders.bool(p, ctxt);
+            case "serviceAccountTokenInSecrets" ->
+                o.serviceAccountTokenInSecrets = ModelReaders.bool(p, ctxt);
+            case "storageCapacity" -> o.storageCapacity = ModelReaders.bool(p, ctxt);
+            case "tokenRequests" ->
+                o.tokenRequests = ModelReaders.list(p, ctxt, TokenRequest.Reader::read);
+            case "volumeLifecycleModes" ->
+                o.volumeLifecycleModes = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

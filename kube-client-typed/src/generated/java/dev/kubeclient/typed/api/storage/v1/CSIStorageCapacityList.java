@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = CSIStorageCapacityList.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -38,13 +44,9 @@ public class CSIStorageCapacityList
   public static final String KIND = "CSIStorageCapacityList";
 
   @JsonProperty("apiVersion")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String apiVersion = API_VERSION;
 
   @JsonProperty("kind")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
@@ -57,15 +59,6 @@ public class CSIStorageCapacityList
 
   /** Creates an empty object with apiVersion and kind set. */
   public CSIStorageCapacityList() {}
-
-  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
-  @com.fasterxml.jackson.annotation.JsonCreator
-  private static CSIStorageCapacityList decoded() {
-    CSIStorageCapacityList o = new CSIStorageCapacityList();
-    o.apiVersion = null;
-    o.kind = null;
-    return o;
-  }
 
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
@@ -216,5 +209,53 @@ public class CSIStorageCapacityList
         .add("items", items)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code CSIStorageCapacityList}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<CSIStorageCapacityList> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(CSIStorageCapacityList.class);
+    }
+
+    @Override
+    public CSIStorageCapacityList deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static CSIStorageCapacityList read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      CSIStorageCapacityList o = new CSIStorageCapacityList();
+      o.apiVersion = null;
+      o.kind = null;
+      String f = ModelReaders.firstField(p, ctxt, CSIStorageCapacityList.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "apiVersion" -> o.apiVersion = ModelReaders.sharedString(p, ctxt);
+            case "kind" -> o.kind = ModelReaders.sharedString(p, ctxt);
+            case "metadata" ->
+                o.metadata =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.core.meta.v1.ListMeta.Reader.read(p, ctxt);
+            case "items" -> o.items = ModelReaders.list(p, ctxt, CSIStorageCapacity.Reader::read);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

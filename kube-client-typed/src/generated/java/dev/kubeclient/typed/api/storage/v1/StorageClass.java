@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = StorageClass.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -40,13 +45,9 @@ public class StorageClass implements dev.kubeclient.core.KubernetesObject {
   public static final String KIND = "StorageClass";
 
   @JsonProperty("apiVersion")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String apiVersion = API_VERSION;
 
   @JsonProperty("kind")
-  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
-      using = dev.kubeclient.core.internal.InterningDeserializers.Value.class)
   private @Nullable String kind = KIND;
 
   @JsonProperty("metadata")
@@ -77,15 +78,6 @@ public class StorageClass implements dev.kubeclient.core.KubernetesObject {
 
   /** Creates an empty object with apiVersion and kind set. */
   public StorageClass() {}
-
-  /** Jackson's starting point: apiVersion and kind stay absent unless the input has them. */
-  @com.fasterxml.jackson.annotation.JsonCreator
-  private static StorageClass decoded() {
-    StorageClass o = new StorageClass();
-    o.apiVersion = null;
-    o.kind = null;
-    return o;
-  }
 
   /** APIVersion defines the versioned schema of this representation of an object. */
   public @Nullable String getApiVersion() {
@@ -249,7 +241,7 @@ public class StorageClass implements dev.kubeclient.core.KubernetesObject {
   /** Puts an entry into {@code parameters}, creating the map when absent. */
   public StorageClass putInParameters(String key, String value) {
     if (parameters == null) {
-      parameters = new LinkedHashMap<>();
+      parameters = ModelSupport.newMap();
     }
     parameters.put(key, value);
     return this;
@@ -304,6 +296,12 @@ public class StorageClass implements dev.kubeclient.core.KubernetesObject {
   public StorageClass volumeBindingMode(@Nullable String value) {
     this.volumeBindingMode = value;
     return this;
+  }
+
+  @Override
+  public void setTypeMeta(@Nullable String apiVersion, @Nullable String kind) {
+    this.apiVersion = apiVersion;
+    this.kind = kind;
   }
 
   /** Fields of the JSON that this model does not know, kept so that they are written back. */
@@ -392,5 +390,66 @@ public class StorageClass implements dev.kubeclient.core.KubernetesObject {
         .add("volumeBindingMode", volumeBindingMode)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code StorageClass}, generated so that decoding does no reflection.
+   * The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<StorageClass> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(StorageClass.class);
+    }
+
+    @Override
+    public StorageClass deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static StorageClass read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      StorageClass o = new StorageClass();
+      o.apiVersion = null;
+      o.kind = null;
+      String f = ModelReaders.firstField(p, ctxt, StorageClass.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "apiVersion" -> o.apiVersion = ModelReaders.sharedString(p, ctxt);
+            case "kind" -> o.kind = ModelReaders.sharedString(p, ctxt);
+            case "metadata" ->
+                o.metadata =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.core.meta.v1.ObjectMeta.Reader.read(p, ctxt);
+            case "allowVolumeExpansion" -> o.allowVolumeExpansion = ModelReaders.bool(p, ctxt);
+            case "allowedTopologies" ->
+                o.allowedTopologies =
+                    ModelReaders.list(
+                        p,
+                        ctxt,
+                        dev.kubeclient.typed.api.core.v1.TopologySelectorTerm.Reader::read);
+            case "mountOptions" ->
+                o.mountOptions = ModelReaders.list(p, ctxt, ModelReaders::sharedString);
+            case "parameters" ->
+                o.parameters = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "provisioner" -> o.provisioner = ModelReaders.sharedString(p, ctxt);
+            case "reclaimPolicy" -> o.reclaimPolicy = ModelReaders.sharedString(p, ctxt);
+            case "volumeBindingMode" -> o.volumeBindingMode = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = VolumeAttachmentSource.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -139,5 +145,51 @@ public class VolumeAttachmentSource {
         .add("persistentVolumeName", persistentVolumeName)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code VolumeAttachmentSource}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<VolumeAttachmentSource> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(VolumeAttachmentSource.class);
+    }
+
+    @Override
+    public VolumeAttachmentSource deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static VolumeAttachmentSource read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      VolumeAttachmentSource o = new VolumeAttachmentSource();
+      String f = ModelReaders.firstField(p, ctxt, VolumeAttachmentSource.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "inlineVolumeSpec" ->
+                o.inlineVolumeSpec =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : dev.kubeclient.typed.api.core.v1.PersistentVolumeSpec.Reader.read(
+                            p, ctxt);
+            case "persistentVolumeName" ->
+                o.persistentVolumeName = ModelReaders.sharedString(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

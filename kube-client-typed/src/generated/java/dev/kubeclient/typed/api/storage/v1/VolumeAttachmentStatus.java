@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.kubeclient.core.internal.ModelReaders;
 import dev.kubeclient.core.internal.ModelSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 @javax.annotation.processing.Generated("dev.kubeclient.gen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = VolumeAttachmentStatus.Reader.class)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.NONE,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -108,7 +114,7 @@ public class VolumeAttachmentStatus {
   /** Puts an entry into {@code attachmentMetadata}, creating the map when absent. */
   public VolumeAttachmentStatus putInAttachmentMetadata(String key, String value) {
     if (attachmentMetadata == null) {
-      attachmentMetadata = new LinkedHashMap<>();
+      attachmentMetadata = ModelSupport.newMap();
     }
     attachmentMetadata.put(key, value);
     return this;
@@ -196,5 +202,56 @@ public class VolumeAttachmentStatus {
         .add("detachError", detachError)
         .addUnknown(unknownFields)
         .toString();
+  }
+
+  /**
+   * Jackson deserializer of {@code VolumeAttachmentStatus}, generated so that decoding does no
+   * reflection. The codec uses it; applications have no need to call it.
+   */
+  public static final class Reader
+      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<VolumeAttachmentStatus> {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the deserializer; Jackson calls this. */
+    public Reader() {
+      super(VolumeAttachmentStatus.class);
+    }
+
+    @Override
+    public VolumeAttachmentStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      return read(p, ctxt);
+    }
+
+    /** Reads one object; the parser is on its start or its first field name. */
+    public static VolumeAttachmentStatus read(JsonParser p, DeserializationContext ctxt)
+        throws java.io.IOException {
+      VolumeAttachmentStatus o = new VolumeAttachmentStatus();
+      String f = ModelReaders.firstField(p, ctxt, VolumeAttachmentStatus.class);
+      try {
+        for (; f != null; f = p.nextFieldName()) {
+          p.nextToken();
+          switch (f) {
+            case "attachError" ->
+                o.attachError =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : VolumeError.Reader.read(p, ctxt);
+            case "attached" -> o.attached = ModelReaders.bool(p, ctxt);
+            case "attachmentMetadata" ->
+                o.attachmentMetadata = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "detachError" ->
+                o.detachError =
+                    p.currentToken() == JsonToken.VALUE_NULL
+                        ? null
+                        : VolumeError.Reader.read(p, ctxt);
+            default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        throw ModelReaders.wrap(e, o, f);
+      }
+      return o;
+    }
   }
 }

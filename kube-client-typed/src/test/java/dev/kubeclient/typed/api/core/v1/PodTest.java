@@ -94,4 +94,27 @@ class PodTest {
     assertThat(pod.getSpec().getContainers().get(0).getImage()).isEqualTo("nginx");
     assertThat(copy).isNotEqualTo(pod);
   }
+
+  @Test
+  void decode_twoPods_shareQuantitiesAndRepeatedStrings() {
+    Pod a = Codec.decode(POD, Pod.class);
+    Pod b = Codec.decode(POD, Pod.class);
+    Container ca = a.getSpec().getContainers().get(0);
+    Container cb = b.getSpec().getContainers().get(0);
+    assertThat(cb.getResources().getLimits().get("cpu"))
+        .isSameAs(ca.getResources().getLimits().get("cpu"));
+    assertThat(cb.getImage()).isSameAs(ca.getImage());
+    assertThat(b.getApiVersion()).isSameAs(a.getApiVersion());
+    // Sharing is of immutable values only: the models themselves are separate.
+    cb.getResources().putInLimits("cpu", Quantity.parse("1"));
+    assertThat(ca.getResources().getLimits().get("cpu")).isEqualTo(Quantity.parse("500m"));
+  }
+
+  @Test
+  void decode_embeddedKind_getsNoDefaultApiVersionOrKind() {
+    Pod pod = Codec.decode("{\"metadata\":{\"name\":\"x\"}}", Pod.class);
+    assertThat(pod.getApiVersion()).isNull();
+    assertThat(pod.getKind()).isNull();
+    assertThat(new Pod().getKind()).isEqualTo("Pod");
+  }
 }

@@ -207,14 +207,27 @@ public final class FieldsV1 {
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+  private static boolean needsNoEscape(char c) {
+    return c != '"' && c != '\\' && c >= 0x20;
+  }
+
   /** Appends {@code s} as a JSON string, escaped as Jackson's generator escapes it. */
   private static void quote(StringBuilder out, String s) {
     out.append('"');
     int n = s.length();
+    int i = 0;
+    while (i < n && needsNoEscape(s.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
+      // The common case, and append(String) copies arrays where a range append goes by char.
+      out.append(s).append('"');
+      return;
+    }
     int run = 0;
-    for (int i = 0; i < n; i++) {
+    for (; i < n; i++) {
       char c = s.charAt(i);
-      if (c != '"' && c != '\\' && c >= 0x20) {
+      if (needsNoEscape(c)) {
         continue;
       }
       // Unescaped stretches are appended whole: most keys have no escapes, the k:{...} keys few.

@@ -15,10 +15,11 @@ final class ClassWriter {
   private static final String READERS = "ModelReaders";
 
   /**
-   * String properties whose values are unique to one object (names, uids, IPs) or secret: these are
-   * read as new strings. Every other string is shared through core's string table, because across
-   * the objects of an informer cache it repeats (namespaces, images, label values, condition types
-   * and reasons, field managers).
+   * String properties whose values are unique to one object (names, uids, IPs) or may be secret
+   * (Secret and ConfigMap data, env values, anything named token or password): these are read as
+   * new strings, so that a secret never outlives its object in the shared table. Every other string
+   * is shared through core's string table, because across the objects of an informer cache it
+   * repeats (namespaces, images, label values, condition types and reasons, field managers).
    */
   private static final java.util.Set<String> UNSHARED =
       java.util.Set.of(
@@ -31,7 +32,11 @@ final class ClassWriter {
           "*.hostIP",
           "*.ip",
           "*.containerID",
-          "*.message");
+          "*.message",
+          "*.data",
+          "*.stringData",
+          "*.binaryData",
+          "io.k8s.api.core.v1.EnvVar.value");
 
   private boolean shared(String json) {
     String lower = json.toLowerCase(java.util.Locale.ROOT);

@@ -303,7 +303,7 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
                         ? null
                         : dev.kubeclient.core.meta.v1.ObjectMeta.Reader.read(p, ctxt);
             case "binaryData" -> o.binaryData = ModelReaders.map(p, ctxt, ModelReaders::bytes);
-            case "data" -> o.data = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "data" -> o.data = ModelReaders.map(p, ctxt, ModelReaders::string);
             case "immutable" -> o.immutable = ModelReaders.bool(p, ctxt);
             default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
           }

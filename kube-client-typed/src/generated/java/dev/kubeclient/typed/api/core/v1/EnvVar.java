@@ -191,7 +191,7 @@ public class EnvVar {
           p.nextToken();
           switch (f) {
             case "name" -> o.name = ModelReaders.sharedString(p, ctxt);
-            case "value" -> o.value = ModelReaders.sharedString(p, ctxt);
+            case "value" -> o.value = ModelReaders.string(p, ctxt);
             case "valueFrom" ->
                 o.valueFrom =
                     p.currentToken() == JsonToken.VALUE_NULL

@@ -328,8 +328,7 @@ public class Secret implements dev.kubeclient.core.KubernetesObject {
                         : dev.kubeclient.core.meta.v1.ObjectMeta.Reader.read(p, ctxt);
             case "data" -> o.data = ModelReaders.map(p, ctxt, ModelReaders::bytes);
             case "immutable" -> o.immutable = ModelReaders.bool(p, ctxt);
-            case "stringData" ->
-                o.stringData = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "stringData" -> o.stringData = ModelReaders.map(p, ctxt, ModelReaders::string);
             case "type" -> o.type = ModelReaders.sharedString(p, ctxt);
             default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
           }

@@ -50,4 +50,23 @@ class SecretTest {
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     assertThat(a).isNotEqualTo(new Secret().putInData("k", new byte[] {1, 2, 4}));
   }
+
+  @Test
+  void decode_secretStringsAndEnvValues_areNeverShared() {
+    String json =
+        "{\"metadata\":{\"namespace\":\"prod\"},\"stringData\":{\"apiKey\":\"s3cr3t-value\"}}";
+    Secret a = Codec.decode(json, Secret.class);
+    Secret b = Codec.decode(json, Secret.class);
+    assertThat(b.getStringData().get("apiKey"))
+        .isEqualTo(a.getStringData().get("apiKey"))
+        .isNotSameAs(a.getStringData().get("apiKey"));
+    // Against a shared field, which shows that the two decodes could have shared.
+    assertThat(b.getMetadata().getNamespace()).isSameAs(a.getMetadata().getNamespace());
+
+    String env = "{\"name\":\"DB_PASSWORD\",\"value\":\"hunter2-plain\"}";
+    EnvVar x = Codec.decode(env, EnvVar.class);
+    EnvVar y = Codec.decode(env, EnvVar.class);
+    assertThat(y.getValue()).isNotSameAs(x.getValue());
+    assertThat(y.getName()).isSameAs(x.getName());
+  }
 }

@@ -271,21 +271,41 @@ public final class ModelReaders {
     if (t == JsonToken.END_ARRAY) {
       return new ArrayList<>(0);
     }
-    ArrayList<T> out = new ArrayList<>(1);
+    // Most lists hold one to four items: collect that many before choosing the list's size, so
+    // that the common case allocates one exact array and nothing to throw away.
+    Object[] first = new Object[4];
+    int n = 0;
+    ArrayList<T> out = null;
     try {
-      out.add(t == JsonToken.VALUE_NULL ? null : element.read(p, ctxt));
-      t = next(p, ctxt);
-      if (t == JsonToken.END_ARRAY) {
-        return out;
-      }
-      out.ensureCapacity(8);
       do {
-        out.add(t == JsonToken.VALUE_NULL ? null : element.read(p, ctxt));
+        T item = t == JsonToken.VALUE_NULL ? null : element.read(p, ctxt);
+        if (out != null) {
+          out.add(item);
+        } else if (n < first.length) {
+          first[n++] = item;
+        } else {
+          out = new ArrayList<>(16);
+          for (Object o : first) {
+            @SuppressWarnings("unchecked")
+            T earlier = (T) o;
+            out.add(earlier);
+          }
+          out.add(item);
+        }
       } while ((t = next(p, ctxt)) != JsonToken.END_ARRAY);
     } catch (JsonMappingException e) {
       // The index of the bad element, as Jackson's own collection deserializer reports it.
-      e.prependPath(out, out.size());
+      e.prependPath(first, out != null ? out.size() : n);
       throw e;
+    }
+    if (out == null) {
+      out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        @SuppressWarnings("unchecked")
+        T item = (T) first[i];
+        out.add(item);
+      }
+      return out;
     }
     out.trimToSize();
     return out;

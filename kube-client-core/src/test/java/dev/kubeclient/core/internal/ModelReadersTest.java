@@ -107,4 +107,29 @@ class ModelReadersTest {
     assertThat(converted.getName()).isEqualTo("web");
     assertThat(converted.getGeneration()).isEqualTo(3L);
   }
+
+  @Test
+  void decode_listsOfEveryLength_keepOrderAndReportTheBadIndex() {
+    for (int size = 0; size <= 9; size++) {
+      StringBuilder json = new StringBuilder("{\"finalizers\":[");
+      for (int i = 0; i < size; i++) {
+        json.append(i == 0 ? "" : ",").append(i == 2 ? "null" : "\"f" + i + "\"");
+      }
+      ObjectMeta meta = Codec.decode(json.append("]}").toString(), ObjectMeta.class);
+      assertThat(meta.getFinalizers()).hasSize(size);
+      for (int i = 0; i < size; i++) {
+        assertThat(meta.getFinalizers().get(i)).isEqualTo(i == 2 ? null : "f" + i);
+      }
+    }
+    for (int bad : new int[] {0, 3, 4, 6}) {
+      StringBuilder json = new StringBuilder("{\"finalizers\":[");
+      for (int i = 0; i <= bad; i++) {
+        json.append(i == 0 ? "" : ",").append(i == bad ? "{}" : "\"ok\"");
+      }
+      String text = json.append("]}").toString();
+      assertThatThrownBy(() -> Codec.decode(text, ObjectMeta.class))
+          .isInstanceOf(DecodeException.class)
+          .hasMessageContaining("at field finalizers[" + bad + "]");
+    }
+  }
 }

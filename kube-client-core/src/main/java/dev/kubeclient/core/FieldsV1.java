@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.kubeclient.core.codec.Codec;
 import java.io.IOException;
+import java.io.StringWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -177,7 +178,7 @@ public final class FieldsV1 {
         }
         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> {
           comma(out, first);
-          out.append(p.getText());
+          out.append(scalar(p));
           first = false;
         }
         default ->
@@ -196,6 +197,19 @@ public final class FieldsV1 {
         throw new com.fasterxml.jackson.core.JsonParseException(p, "fieldsV1 ends early");
       }
     }
+  }
+
+  /**
+   * A scalar as JSON text, written by Jackson's generator from its typed value: YAML's {@code
+   * True}, {@code ~} or {@code 0x1F} must become JSON, and numbers take the generator's form.
+   * Scalars are rare in a field set (its leaves are empty objects), so this path need not be fast.
+   */
+  private static String scalar(JsonParser p) throws IOException {
+    StringWriter w = new StringWriter(16);
+    try (JsonGenerator g = Codec.json().getFactory().createGenerator(w)) {
+      g.copyCurrentEvent(p);
+    }
+    return w.toString();
   }
 
   // A value right after a field name or an opening bracket takes no comma; "first" says so.

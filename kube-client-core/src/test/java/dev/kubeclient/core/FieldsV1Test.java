@@ -61,4 +61,19 @@ class FieldsV1Test {
     assertThat(set.json()).isEqualTo(Codec.json().readTree(json).toString());
     assertThat(set.toJsonNode()).isEqualTo(Codec.json().readTree(json));
   }
+
+  @Test
+  void decodeYaml_scalarsBecomeJson_andNumbersTakeTheGeneratorsForm() throws Exception {
+    ManagedFieldsEntry entry =
+        Codec.decodeYaml(
+            "manager: m\nfieldsV1:\n  f:a: True\n  f:b: ~\n  f:c: 0x1F\n  f:d: {}\n",
+            ManagedFieldsEntry.class);
+    assertThat(entry.getFieldsV1().json())
+        .isEqualTo("{\"f:a\":true,\"f:b\":null,\"f:c\":31,\"f:d\":{}}");
+    assertThat(entry.getFieldsV1().toJsonNode().size()).isEqualTo(4);
+
+    FieldsV1 numbers = Codec.decode("{\"a\":1E2,\"b\":1.50,\"c\":-0}", FieldsV1.class);
+    assertThat(numbers.json())
+        .isEqualTo(Codec.json().readTree("{\"a\":1E2,\"b\":1.50,\"c\":-0}").toString());
+  }
 }

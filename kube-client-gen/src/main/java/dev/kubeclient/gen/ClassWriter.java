@@ -16,10 +16,11 @@ final class ClassWriter {
 
   /**
    * String properties whose values are unique to one object (names, uids, IPs) or may be secret
-   * (Secret and ConfigMap data, env values, anything named token or password): these are read as
-   * new strings, so that a secret never outlives its object in the shared table. Every other string
-   * is shared through core's string table, because across the objects of an informer cache it
-   * repeats (namespaces, images, label values, condition types and reasons, field managers).
+   * (Secret and ConfigMap data, annotation values, env and header values, anything named token or
+   * password): these are read as new strings, so that a secret never outlives its object in the
+   * shared table. Every other string is shared through core's string table, because across the
+   * objects of an informer cache it repeats (namespaces, images, label values, condition types and
+   * reasons, field managers).
    */
   private static final java.util.Set<String> UNSHARED =
       java.util.Set.of(
@@ -36,7 +37,8 @@ final class ClassWriter {
           "*.data",
           "*.stringData",
           "*.binaryData",
-          "io.k8s.api.core.v1.EnvVar.value");
+          "*.value",
+          "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta.annotations");
 
   private boolean shared(String json) {
     String lower = json.toLowerCase(java.util.Locale.ROOT);
@@ -369,7 +371,7 @@ final class ClassWriter {
         .append("}, generated so that decoding does no reflection. The\n")
         .append(" * codec uses it; applications have no need to call it.\n */\n")
         .append("public static final class Reader extends ")
-        .append("com.fasterxml.jackson.databind.deser.std.StdDeserializer<")
+        .append("dev.kubeclient.core.codec.GeneratedModelReader<")
         .append(name)
         .append("> {\nprivate static final long serialVersionUID = 1L;\n\n")
         .append("/** Creates the deserializer; Jackson calls this. */\npublic Reader() { super(")
@@ -416,7 +418,7 @@ final class ClassWriter {
         .append(".unknown(p, ctxt));\n}\n}\n")
         .append("} catch (java.io.IOException | RuntimeException e) {\nthrow ")
         .append(READERS)
-        .append(".wrap(e, o, f);\n}\nreturn o;\n}\n}\n");
+        .append(".wrap(p, e, o, f);\n}\nreturn o;\n}\n}\n");
   }
 
   /** An expression reading a value of type {@code t} at the current token, null for JSON null. */
@@ -450,6 +452,7 @@ final class ClassWriter {
   private static String elementReader(TypeRef t, boolean shared, int depth) {
     return switch (t.shape()) {
       case MODEL -> t.java() + ".Reader::read";
+      case JSON -> READERS + ".TREE";
       case LIST, MAP -> {
         String p = "p" + depth;
         String c = "c" + depth;

@@ -386,8 +386,7 @@ public class Info {
    * Jackson deserializer of {@code Info}, generated so that decoding does no reflection. The codec
    * uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Info> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<Info> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -427,7 +426,7 @@ public class Info {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -42,9 +42,34 @@ public final class ModelReaders {
   /** Reads one value: a model, a scalar, or an element of a list or map. */
   @FunctionalInterface
   public interface Reader<T> {
-    /** Reads the value that starts at the current token; never sees JSON null. */
+    /**
+     * Reads the value that starts at the current token; sees JSON null only when {@link
+     * #readsNull()} says so.
+     */
     T read(JsonParser p, DeserializationContext ctxt) throws IOException;
+
+    /** Whether JSON null is this reader's to read; otherwise a list or map holds a Java null. */
+    default boolean readsNull() {
+      return false;
+    }
   }
+
+  /**
+   * Reads free-form JSON elements of lists and maps. JSON null is a {@code NullNode} there, as
+   * Jackson reads it, so that it is kept and written back.
+   */
+  public static final Reader<JsonNode> TREE =
+      new Reader<>() {
+        @Override
+        public JsonNode read(JsonParser p, DeserializationContext ctxt) throws IOException {
+          return tree(p, ctxt);
+        }
+
+        @Override
+        public boolean readsNull() {
+          return true;
+        }
+      };
 
   private ModelReaders() {}
 
@@ -70,10 +95,12 @@ public final class ModelReaders {
 
   /**
    * Adds the field name to the path of a failure, as Jackson's bean deserializer does, so that the
-   * message names where in the document the bad value was. Malformed input (a parse error) passes
-   * unchanged: it already carries its location.
+   * message names where in the document the bad value was; that includes a number out of range, and
+   * a value a core type rejects (a malformed quantity or timestamp), which also gets the parser's
+   * location. Malformed input (a syntax error) and I/O failures pass unchanged: they are about the
+   * bytes, not about a field.
    */
-  public static IOException wrap(Throwable e, Object model, @Nullable String field) {
+  public static IOException wrap(JsonParser p, Throwable e, Object model, @Nullable String field) {
     if (e instanceof Error error) {
       throw error;
     }
@@ -82,7 +109,10 @@ public final class ModelReaders {
             || !(e instanceof com.fasterxml.jackson.core.JacksonException))) {
       return io;
     }
-    return JsonMappingException.wrapWithPath(e, model, field == null ? "?" : field);
+    JsonMappingException mapped =
+        e instanceof JsonMappingException m ? m : JsonMappingException.from(p, e.getMessage(), e);
+    mapped.prependPath(model, field == null ? "?" : field);
+    return mapped;
   }
 
   private static String describe(@Nullable JsonToken t) {
@@ -184,7 +214,12 @@ public final class ModelReaders {
     if (cached != null && cached.text.equals(text)) {
       return cached.quantity;
     }
-    Quantity q = Quantity.parse(text);
+    Quantity q;
+    try {
+      q = Quantity.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw JsonMappingException.from(p, e.getMessage(), e);
+    }
     QUANTITIES[slot] = new CachedQuantity(text, q);
     return q;
   }
@@ -206,7 +241,11 @@ public final class ModelReaders {
   public static @Nullable Time time(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_STRING) {
-      return Time.parse(p.getText());
+      try {
+        return Time.parse(p.getText());
+      } catch (IllegalArgumentException e) {
+        throw JsonMappingException.from(p, e.getMessage(), e);
+      }
     }
     return t == JsonToken.VALUE_NULL ? null : ctxt.readValue(p, Time.class);
   }
@@ -216,7 +255,11 @@ public final class ModelReaders {
       throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_STRING) {
-      return MicroTime.parse(p.getText());
+      try {
+        return MicroTime.parse(p.getText());
+      } catch (IllegalArgumentException e) {
+        throw JsonMappingException.from(p, e.getMessage(), e);
+      }
     }
     return t == JsonToken.VALUE_NULL ? null : ctxt.readValue(p, MicroTime.class);
   }
@@ -226,7 +269,14 @@ public final class ModelReaders {
       throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_STRING) {
-      return p.getBinaryValue(ctxt.getBase64Variant());
+      try {
+        return p.getBinaryValue(ctxt.getBase64Variant());
+      } catch (com.fasterxml.jackson.core.JsonParseException e) {
+        // Well-formed JSON holding bad base64: a wrong value, not malformed input. The message
+        // keeps Jackson's reason but never the value, which may be Secret data.
+        throw com.fasterxml.jackson.databind.exc.MismatchedInputException.from(
+            p, byte[].class, "invalid base64: " + e.getOriginalMessage());
+      }
     }
     return t == JsonToken.VALUE_NULL ? null : ctxt.readValue(p, byte[].class);
   }
@@ -242,9 +292,13 @@ public final class ModelReaders {
   }
 
   /** A free-form JSON value (RawExtension, JSON schema parts) as a tree. */
-  public static @Nullable JsonNode tree(JsonParser p, DeserializationContext ctxt)
-      throws IOException {
-    return p.currentToken() == JsonToken.VALUE_NULL ? null : ctxt.readValue(p, JsonNode.class);
+  public static JsonNode tree(JsonParser p, DeserializationContext ctxt) throws IOException {
+    // JSON null is a NullNode, as Jackson reads a JsonNode, so that it is kept and written back
+    // (a CRD schema's "default: null" means something).
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+    }
+    return ctxt.readValue(p, JsonNode.class);
   }
 
   /** A field the model does not know: maps, lists and scalars as Jackson reads untyped JSON. */
@@ -278,7 +332,7 @@ public final class ModelReaders {
     ArrayList<T> out = null;
     try {
       do {
-        T item = t == JsonToken.VALUE_NULL ? null : element.read(p, ctxt);
+        T item = t == JsonToken.VALUE_NULL && !element.readsNull() ? null : element.read(p, ctxt);
         if (out != null) {
           out.add(item);
         } else if (n < first.length) {
@@ -293,10 +347,9 @@ public final class ModelReaders {
           out.add(item);
         }
       } while ((t = next(p, ctxt)) != JsonToken.END_ARRAY);
-    } catch (JsonMappingException e) {
+    } catch (JsonMappingException | RuntimeException e) {
       // The index of the bad element, as Jackson's own collection deserializer reports it.
-      e.prependPath(first, out != null ? out.size() : n);
-      throw e;
+      throw withPath(p, e, first, out != null ? out.size() : n);
     }
     if (out == null) {
       out = new ArrayList<>(n);
@@ -331,10 +384,14 @@ public final class ModelReaders {
       t = next(p, ctxt);
       Object v;
       try {
-        v = t == JsonToken.VALUE_NULL ? null : value.read(p, ctxt);
-      } catch (JsonMappingException e) {
-        e.prependPath(pairs, key);
-        throw e;
+        v = t == JsonToken.VALUE_NULL && !value.readsNull() ? null : value.read(p, ctxt);
+      } catch (JsonMappingException | RuntimeException e) {
+        JsonMappingException mapped =
+            e instanceof JsonMappingException m
+                ? m
+                : JsonMappingException.from(p, e.getMessage(), e);
+        mapped.prependPath(pairs, key);
+        throw mapped;
       }
       if (n == pairs.length) {
         pairs = java.util.Arrays.copyOf(pairs, n * 2);
@@ -353,6 +410,13 @@ public final class ModelReaders {
       out.put((String) pairs[i], v);
     }
     return out;
+  }
+
+  private static JsonMappingException withPath(JsonParser p, Exception e, Object list, int index) {
+    JsonMappingException mapped =
+        e instanceof JsonMappingException m ? m : JsonMappingException.from(p, e.getMessage(), e);
+    mapped.prependPath(list, index);
+    return mapped;
   }
 
   private static JsonToken next(JsonParser p, DeserializationContext ctxt) throws IOException {

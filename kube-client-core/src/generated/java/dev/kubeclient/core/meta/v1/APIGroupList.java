@@ -179,7 +179,7 @@ public class APIGroupList {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<APIGroupList> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<APIGroupList> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -211,7 +211,7 @@ public class APIGroupList {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

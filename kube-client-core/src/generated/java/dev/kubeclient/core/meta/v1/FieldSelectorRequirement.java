@@ -167,7 +167,7 @@ public class FieldSelectorRequirement {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<FieldSelectorRequirement> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<FieldSelectorRequirement> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -197,7 +197,7 @@ public class FieldSelectorRequirement {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

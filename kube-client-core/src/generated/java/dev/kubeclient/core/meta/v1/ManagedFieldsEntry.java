@@ -247,7 +247,7 @@ public class ManagedFieldsEntry {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ManagedFieldsEntry> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ManagedFieldsEntry> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -281,7 +281,7 @@ public class ManagedFieldsEntry {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

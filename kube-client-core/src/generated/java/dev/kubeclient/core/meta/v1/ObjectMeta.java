@@ -515,7 +515,7 @@ public class ObjectMeta {
    * codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ObjectMeta> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ObjectMeta> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -538,8 +538,7 @@ public class ObjectMeta {
         for (; f != null; f = p.nextFieldName()) {
           p.nextToken();
           switch (f) {
-            case "annotations" ->
-                o.annotations = ModelReaders.map(p, ctxt, ModelReaders::sharedString);
+            case "annotations" -> o.annotations = ModelReaders.map(p, ctxt, ModelReaders::string);
             case "creationTimestamp" -> o.creationTimestamp = ModelReaders.time(p, ctxt);
             case "deletionGracePeriodSeconds" ->
                 o.deletionGracePeriodSeconds = ModelReaders.int64(p, ctxt);
@@ -562,7 +561,7 @@ public class ObjectMeta {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -114,7 +114,7 @@ public class ShardInfo {
    * codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ShardInfo> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ShardInfo> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -142,7 +142,7 @@ public class ShardInfo {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

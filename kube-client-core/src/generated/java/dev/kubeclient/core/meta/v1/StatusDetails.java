@@ -245,7 +245,7 @@ public class StatusDetails {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<StatusDetails> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<StatusDetails> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -278,7 +278,7 @@ public class StatusDetails {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -132,7 +132,7 @@ public class ExpressionWarning {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ExpressionWarning> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ExpressionWarning> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -161,7 +161,7 @@ public class ExpressionWarning {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -136,7 +136,7 @@ public class MatchCondition {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<MatchCondition> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<MatchCondition> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -165,7 +165,7 @@ public class MatchCondition {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

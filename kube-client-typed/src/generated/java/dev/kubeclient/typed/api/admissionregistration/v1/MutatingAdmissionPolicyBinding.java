@@ -224,8 +224,7 @@ public class MutatingAdmissionPolicyBinding implements dev.kubeclient.core.Kuber
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          MutatingAdmissionPolicyBinding> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<MutatingAdmissionPolicyBinding> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -266,7 +265,7 @@ public class MutatingAdmissionPolicyBinding implements dev.kubeclient.core.Kuber
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -456,7 +456,7 @@ public class MutatingWebhook {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<MutatingWebhook> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<MutatingWebhook> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -509,7 +509,7 @@ public class MutatingWebhook {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

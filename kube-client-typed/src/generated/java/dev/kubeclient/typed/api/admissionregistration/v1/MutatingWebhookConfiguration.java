@@ -224,8 +224,7 @@ public class MutatingWebhookConfiguration implements dev.kubeclient.core.Kuberne
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          MutatingWebhookConfiguration> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<MutatingWebhookConfiguration> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -263,7 +262,7 @@ public class MutatingWebhookConfiguration implements dev.kubeclient.core.Kuberne
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -132,7 +132,7 @@ public class ParamKind {
    * codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ParamKind> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ParamKind> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -161,7 +161,7 @@ public class ParamKind {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

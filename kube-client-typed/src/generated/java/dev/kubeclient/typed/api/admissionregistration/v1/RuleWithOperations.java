@@ -240,7 +240,7 @@ public class RuleWithOperations {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<RuleWithOperations> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<RuleWithOperations> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -276,7 +276,7 @@ public class RuleWithOperations {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -248,7 +248,7 @@ public class ValidatingAdmissionPolicy implements dev.kubeclient.core.Kubernetes
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ValidatingAdmissionPolicy> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ValidatingAdmissionPolicy> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -294,7 +294,7 @@ public class ValidatingAdmissionPolicy implements dev.kubeclient.core.Kubernetes
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

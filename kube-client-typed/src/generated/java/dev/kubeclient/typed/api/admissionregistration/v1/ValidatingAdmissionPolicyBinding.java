@@ -227,8 +227,7 @@ public class ValidatingAdmissionPolicyBinding implements dev.kubeclient.core.Kub
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          ValidatingAdmissionPolicyBinding> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ValidatingAdmissionPolicyBinding> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -269,7 +268,7 @@ public class ValidatingAdmissionPolicyBinding implements dev.kubeclient.core.Kub
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -218,8 +218,7 @@ public class ValidatingAdmissionPolicyBindingList
    * decoding does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          ValidatingAdmissionPolicyBindingList> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ValidatingAdmissionPolicyBindingList> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -257,7 +256,7 @@ public class ValidatingAdmissionPolicyBindingList
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

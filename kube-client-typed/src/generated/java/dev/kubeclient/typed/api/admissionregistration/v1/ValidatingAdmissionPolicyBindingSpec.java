@@ -216,8 +216,7 @@ public class ValidatingAdmissionPolicyBindingSpec {
    * decoding does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          ValidatingAdmissionPolicyBindingSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ValidatingAdmissionPolicyBindingSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -255,7 +254,7 @@ public class ValidatingAdmissionPolicyBindingSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

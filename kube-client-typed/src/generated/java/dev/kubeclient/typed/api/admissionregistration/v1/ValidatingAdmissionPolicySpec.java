@@ -344,8 +344,7 @@ public class ValidatingAdmissionPolicySpec {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          ValidatingAdmissionPolicySpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ValidatingAdmissionPolicySpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -390,7 +389,7 @@ public class ValidatingAdmissionPolicySpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -187,8 +187,7 @@ public class ValidatingAdmissionPolicyStatus {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          ValidatingAdmissionPolicyStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ValidatingAdmissionPolicyStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -224,7 +223,7 @@ public class ValidatingAdmissionPolicyStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

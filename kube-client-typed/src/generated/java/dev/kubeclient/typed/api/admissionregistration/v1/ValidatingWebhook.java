@@ -432,7 +432,7 @@ public class ValidatingWebhook {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ValidatingWebhook> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ValidatingWebhook> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -484,7 +484,7 @@ public class ValidatingWebhook {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

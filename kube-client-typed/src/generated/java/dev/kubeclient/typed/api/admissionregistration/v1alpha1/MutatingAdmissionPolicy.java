@@ -213,7 +213,7 @@ public class MutatingAdmissionPolicy implements dev.kubeclient.core.KubernetesOb
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<MutatingAdmissionPolicy> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<MutatingAdmissionPolicy> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -254,7 +254,7 @@ public class MutatingAdmissionPolicy implements dev.kubeclient.core.KubernetesOb
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

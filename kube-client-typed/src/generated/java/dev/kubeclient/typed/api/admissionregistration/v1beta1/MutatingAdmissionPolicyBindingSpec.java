@@ -179,8 +179,7 @@ public class MutatingAdmissionPolicyBindingSpec {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          MutatingAdmissionPolicyBindingSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<MutatingAdmissionPolicyBindingSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -216,7 +215,7 @@ public class MutatingAdmissionPolicyBindingSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -214,8 +214,7 @@ public class MutatingAdmissionPolicyList
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          MutatingAdmissionPolicyList> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<MutatingAdmissionPolicyList> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -253,7 +252,7 @@ public class MutatingAdmissionPolicyList
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -327,8 +327,7 @@ public class MutatingAdmissionPolicySpec {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          MutatingAdmissionPolicySpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<MutatingAdmissionPolicySpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -371,7 +370,7 @@ public class MutatingAdmissionPolicySpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -272,7 +272,7 @@ public class NamedRuleWithOperations {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<NamedRuleWithOperations> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<NamedRuleWithOperations> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -310,7 +310,7 @@ public class NamedRuleWithOperations {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -222,8 +222,7 @@ public class CustomResourceColumnDefinition {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          CustomResourceColumnDefinition> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CustomResourceColumnDefinition> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -256,7 +255,7 @@ public class CustomResourceColumnDefinition {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

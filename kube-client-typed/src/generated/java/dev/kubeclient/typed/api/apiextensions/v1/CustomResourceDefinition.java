@@ -245,7 +245,7 @@ public class CustomResourceDefinition implements dev.kubeclient.core.KubernetesO
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<CustomResourceDefinition> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CustomResourceDefinition> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -291,7 +291,7 @@ public class CustomResourceDefinition implements dev.kubeclient.core.KubernetesO
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

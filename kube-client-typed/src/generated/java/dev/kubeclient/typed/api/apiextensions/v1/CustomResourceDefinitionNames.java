@@ -245,8 +245,7 @@ public class CustomResourceDefinitionNames {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          CustomResourceDefinitionNames> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CustomResourceDefinitionNames> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -281,7 +280,7 @@ public class CustomResourceDefinitionNames {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

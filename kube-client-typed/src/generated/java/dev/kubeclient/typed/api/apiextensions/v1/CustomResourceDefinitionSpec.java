@@ -266,8 +266,7 @@ public class CustomResourceDefinitionSpec {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          CustomResourceDefinitionSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CustomResourceDefinitionSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -310,7 +309,7 @@ public class CustomResourceDefinitionSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

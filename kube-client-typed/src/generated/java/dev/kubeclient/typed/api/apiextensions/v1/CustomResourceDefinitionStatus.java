@@ -221,8 +221,7 @@ public class CustomResourceDefinitionStatus {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          CustomResourceDefinitionStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CustomResourceDefinitionStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -260,7 +259,7 @@ public class CustomResourceDefinitionStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

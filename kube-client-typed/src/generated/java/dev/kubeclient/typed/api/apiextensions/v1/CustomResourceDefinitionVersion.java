@@ -359,8 +359,7 @@ public class CustomResourceDefinitionVersion {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          CustomResourceDefinitionVersion> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CustomResourceDefinitionVersion> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -407,7 +406,7 @@ public class CustomResourceDefinitionVersion {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -165,8 +165,7 @@ public class CustomResourceSubresourceScale {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          CustomResourceSubresourceScale> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CustomResourceSubresourceScale> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -196,7 +195,7 @@ public class CustomResourceSubresourceScale {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

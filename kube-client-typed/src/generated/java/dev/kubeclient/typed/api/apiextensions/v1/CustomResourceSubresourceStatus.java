@@ -93,8 +93,7 @@ public class CustomResourceSubresourceStatus {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          CustomResourceSubresourceStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CustomResourceSubresourceStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -121,7 +120,7 @@ public class CustomResourceSubresourceStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -1269,7 +1269,7 @@ public class JSONSchemaProps {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<JSONSchemaProps> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<JSONSchemaProps> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -1301,9 +1301,9 @@ public class JSONSchemaProps {
             case "default" -> o._default = ModelReaders.tree(p, ctxt);
             case "definitions" ->
                 o.definitions = ModelReaders.map(p, ctxt, JSONSchemaProps.Reader::read);
-            case "dependencies" -> o.dependencies = ModelReaders.map(p, ctxt, ModelReaders::tree);
+            case "dependencies" -> o.dependencies = ModelReaders.map(p, ctxt, ModelReaders.TREE);
             case "description" -> o.description = ModelReaders.sharedString(p, ctxt);
-            case "enum" -> o._enum = ModelReaders.list(p, ctxt, ModelReaders::tree);
+            case "enum" -> o._enum = ModelReaders.list(p, ctxt, ModelReaders.TREE);
             case "example" -> o.example = ModelReaders.tree(p, ctxt);
             case "exclusiveMaximum" -> o.exclusiveMaximum = ModelReaders.bool(p, ctxt);
             case "exclusiveMinimum" -> o.exclusiveMinimum = ModelReaders.bool(p, ctxt);
@@ -1358,7 +1358,7 @@ public class JSONSchemaProps {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -231,7 +231,7 @@ public class ValidationRule {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ValidationRule> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ValidationRule> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -264,7 +264,7 @@ public class ValidationRule {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -170,7 +170,7 @@ public class WebhookClientConfig {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<WebhookClientConfig> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<WebhookClientConfig> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -204,7 +204,7 @@ public class WebhookClientConfig {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -269,7 +269,7 @@ public class APIServiceSpec {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<APIServiceSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<APIServiceSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -307,7 +307,7 @@ public class APIServiceSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

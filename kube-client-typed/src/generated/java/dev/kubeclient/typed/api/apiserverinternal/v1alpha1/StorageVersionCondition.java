@@ -225,7 +225,7 @@ public class StorageVersionCondition {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<StorageVersionCondition> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<StorageVersionCondition> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -258,7 +258,7 @@ public class StorageVersionCondition {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

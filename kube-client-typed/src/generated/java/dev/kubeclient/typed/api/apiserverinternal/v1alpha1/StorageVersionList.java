@@ -212,7 +212,7 @@ public class StorageVersionList
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<StorageVersionList> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<StorageVersionList> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -249,7 +249,7 @@ public class StorageVersionList
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

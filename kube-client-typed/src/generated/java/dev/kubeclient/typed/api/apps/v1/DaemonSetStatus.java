@@ -355,7 +355,7 @@ public class DaemonSetStatus {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DaemonSetStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<DaemonSetStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -393,7 +393,7 @@ public class DaemonSetStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

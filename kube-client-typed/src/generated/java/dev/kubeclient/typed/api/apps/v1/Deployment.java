@@ -238,7 +238,7 @@ public class Deployment implements dev.kubeclient.core.KubernetesObject {
    * codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Deployment> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<Deployment> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -284,7 +284,7 @@ public class Deployment implements dev.kubeclient.core.KubernetesObject {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

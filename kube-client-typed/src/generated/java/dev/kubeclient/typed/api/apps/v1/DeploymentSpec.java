@@ -307,7 +307,7 @@ public class DeploymentSpec {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DeploymentSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<DeploymentSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -355,7 +355,7 @@ public class DeploymentSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -197,7 +197,7 @@ public class ReplicaSetCondition {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ReplicaSetCondition> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ReplicaSetCondition> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -229,7 +229,7 @@ public class ReplicaSetCondition {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

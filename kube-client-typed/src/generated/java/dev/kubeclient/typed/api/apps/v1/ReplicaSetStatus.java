@@ -274,7 +274,7 @@ public class ReplicaSetStatus {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ReplicaSetStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ReplicaSetStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -309,7 +309,7 @@ public class ReplicaSetStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -135,7 +135,7 @@ public class RollingUpdateDaemonSet {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<RollingUpdateDaemonSet> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<RollingUpdateDaemonSet> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -164,7 +164,7 @@ public class RollingUpdateDaemonSet {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -135,8 +135,7 @@ public class RollingUpdateStatefulSetStrategy {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          RollingUpdateStatefulSetStrategy> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<RollingUpdateStatefulSetStrategy> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -165,7 +164,7 @@ public class RollingUpdateStatefulSetStrategy {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

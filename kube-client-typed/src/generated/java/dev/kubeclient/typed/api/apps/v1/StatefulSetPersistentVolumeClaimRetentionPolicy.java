@@ -142,7 +142,7 @@ public class StatefulSetPersistentVolumeClaimRetentionPolicy {
    * that decoding does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+      extends dev.kubeclient.core.codec.GeneratedModelReader<
           StatefulSetPersistentVolumeClaimRetentionPolicy> {
     private static final long serialVersionUID = 1L;
 
@@ -174,7 +174,7 @@ public class StatefulSetPersistentVolumeClaimRetentionPolicy {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

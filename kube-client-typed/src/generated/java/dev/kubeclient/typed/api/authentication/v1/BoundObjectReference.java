@@ -177,7 +177,7 @@ public class BoundObjectReference {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<BoundObjectReference> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<BoundObjectReference> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -208,7 +208,7 @@ public class BoundObjectReference {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

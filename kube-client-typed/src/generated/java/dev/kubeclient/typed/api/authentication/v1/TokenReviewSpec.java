@@ -146,7 +146,7 @@ public class TokenReviewSpec {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<TokenReviewSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<TokenReviewSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -176,7 +176,7 @@ public class TokenReviewSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

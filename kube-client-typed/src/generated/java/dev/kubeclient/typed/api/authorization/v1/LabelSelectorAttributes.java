@@ -169,7 +169,7 @@ public class LabelSelectorAttributes {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<LabelSelectorAttributes> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<LabelSelectorAttributes> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -201,7 +201,7 @@ public class LabelSelectorAttributes {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -155,7 +155,7 @@ public class NonResourceRule {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<NonResourceRule> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<NonResourceRule> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -185,7 +185,7 @@ public class NonResourceRule {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -319,7 +319,7 @@ public class ResourceAttributes {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ResourceAttributes> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ResourceAttributes> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -363,7 +363,7 @@ public class ResourceAttributes {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

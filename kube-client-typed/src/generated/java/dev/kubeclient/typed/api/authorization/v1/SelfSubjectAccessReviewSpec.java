@@ -155,8 +155,7 @@ public class SelfSubjectAccessReviewSpec {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          SelfSubjectAccessReviewSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<SelfSubjectAccessReviewSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -193,7 +192,7 @@ public class SelfSubjectAccessReviewSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -246,7 +246,7 @@ public class SelfSubjectRulesReview implements dev.kubeclient.core.KubernetesObj
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<SelfSubjectRulesReview> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<SelfSubjectRulesReview> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -292,7 +292,7 @@ public class SelfSubjectRulesReview implements dev.kubeclient.core.KubernetesObj
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -239,7 +239,7 @@ public class SubjectAccessReview implements dev.kubeclient.core.KubernetesObject
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<SubjectAccessReview> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<SubjectAccessReview> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -285,7 +285,7 @@ public class SubjectAccessReview implements dev.kubeclient.core.KubernetesObject
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -177,7 +177,7 @@ public class SubjectAccessReviewStatus {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<SubjectAccessReviewStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<SubjectAccessReviewStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -208,7 +208,7 @@ public class SubjectAccessReviewStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -162,8 +162,7 @@ public class CrossVersionObjectReference {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          CrossVersionObjectReference> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CrossVersionObjectReference> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -193,7 +192,7 @@ public class CrossVersionObjectReference {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -214,8 +214,7 @@ public class HorizontalPodAutoscalerList
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          HorizontalPodAutoscalerList> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<HorizontalPodAutoscalerList> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -253,7 +252,7 @@ public class HorizontalPodAutoscalerList
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -211,8 +211,7 @@ public class HorizontalPodAutoscalerStatus {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          HorizontalPodAutoscalerStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<HorizontalPodAutoscalerStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -245,7 +244,7 @@ public class HorizontalPodAutoscalerStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -170,8 +170,7 @@ public class ContainerResourceMetricStatus {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          ContainerResourceMetricStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ContainerResourceMetricStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -205,7 +204,7 @@ public class ContainerResourceMetricStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -211,7 +211,7 @@ public class HPAScalingRules {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<HPAScalingRules> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<HPAScalingRules> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -244,7 +244,7 @@ public class HPAScalingRules {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

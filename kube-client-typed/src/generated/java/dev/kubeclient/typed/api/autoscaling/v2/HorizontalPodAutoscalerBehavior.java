@@ -154,8 +154,7 @@ public class HorizontalPodAutoscalerBehavior {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          HorizontalPodAutoscalerBehavior> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<HorizontalPodAutoscalerBehavior> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -192,7 +191,7 @@ public class HorizontalPodAutoscalerBehavior {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -251,8 +251,7 @@ public class HorizontalPodAutoscalerSpec {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          HorizontalPodAutoscalerSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<HorizontalPodAutoscalerSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -292,7 +291,7 @@ public class HorizontalPodAutoscalerSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -277,8 +277,7 @@ public class HorizontalPodAutoscalerStatus {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          HorizontalPodAutoscalerStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<HorizontalPodAutoscalerStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -314,7 +313,7 @@ public class HorizontalPodAutoscalerStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -181,7 +181,7 @@ public class MetricTarget {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<MetricTarget> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<MetricTarget> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -212,7 +212,7 @@ public class MetricTarget {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

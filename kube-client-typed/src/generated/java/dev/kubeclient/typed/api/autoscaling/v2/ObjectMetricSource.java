@@ -184,7 +184,7 @@ public class ObjectMetricSource {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ObjectMetricSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ObjectMetricSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -226,7 +226,7 @@ public class ObjectMetricSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

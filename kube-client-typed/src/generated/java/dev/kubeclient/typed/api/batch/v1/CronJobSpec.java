@@ -291,7 +291,7 @@ public class CronJobSpec {
    * codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<CronJobSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CronJobSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -332,7 +332,7 @@ public class CronJobSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -505,8 +505,7 @@ public class JobSpec {
    * Jackson deserializer of {@code JobSpec}, generated so that decoding does no reflection. The
    * codec uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<JobSpec> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<JobSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -567,7 +566,7 @@ public class JobSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -151,7 +151,7 @@ public class JobTemplateSpec {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<JobTemplateSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<JobTemplateSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -186,7 +186,7 @@ public class JobTemplateSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -127,7 +127,7 @@ public class PodFailurePolicy {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodFailurePolicy> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PodFailurePolicy> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -155,7 +155,7 @@ public class PodFailurePolicy {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -170,7 +170,7 @@ public class PodFailurePolicyOnExitCodesRequirement {
    * decoding does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+      extends dev.kubeclient.core.codec.GeneratedModelReader<
           PodFailurePolicyOnExitCodesRequirement> {
     private static final long serialVersionUID = 1L;
 
@@ -201,7 +201,7 @@ public class PodFailurePolicyOnExitCodesRequirement {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -134,7 +134,7 @@ public class PodFailurePolicyOnPodConditionsPattern {
    * decoding does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
+      extends dev.kubeclient.core.codec.GeneratedModelReader<
           PodFailurePolicyOnPodConditionsPattern> {
     private static final long serialVersionUID = 1L;
 
@@ -164,7 +164,7 @@ public class PodFailurePolicyOnPodConditionsPattern {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -131,7 +131,7 @@ public class SuccessPolicy {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<SuccessPolicy> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<SuccessPolicy> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -159,7 +159,7 @@ public class SuccessPolicy {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -254,7 +254,7 @@ public class CertificateSigningRequest implements dev.kubeclient.core.Kubernetes
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<CertificateSigningRequest> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CertificateSigningRequest> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -300,7 +300,7 @@ public class CertificateSigningRequest implements dev.kubeclient.core.Kubernetes
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -224,8 +224,7 @@ public class CertificateSigningRequestCondition {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          CertificateSigningRequestCondition> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CertificateSigningRequestCondition> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -258,7 +257,7 @@ public class CertificateSigningRequestCondition {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

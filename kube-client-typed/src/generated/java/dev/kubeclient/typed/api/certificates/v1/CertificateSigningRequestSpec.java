@@ -307,8 +307,7 @@ public class CertificateSigningRequestSpec {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          CertificateSigningRequestSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CertificateSigningRequestSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -346,7 +345,7 @@ public class CertificateSigningRequestSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

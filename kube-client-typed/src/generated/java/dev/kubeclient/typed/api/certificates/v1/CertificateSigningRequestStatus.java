@@ -159,8 +159,7 @@ public class CertificateSigningRequestStatus {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          CertificateSigningRequestStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CertificateSigningRequestStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -191,7 +190,7 @@ public class CertificateSigningRequestStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -220,7 +220,7 @@ public class ClusterTrustBundle implements dev.kubeclient.core.KubernetesObject 
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ClusterTrustBundle> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ClusterTrustBundle> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -261,7 +261,7 @@ public class ClusterTrustBundle implements dev.kubeclient.core.KubernetesObject 
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

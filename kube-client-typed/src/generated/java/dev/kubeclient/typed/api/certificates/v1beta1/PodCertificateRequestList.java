@@ -213,7 +213,7 @@ public class PodCertificateRequestList
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodCertificateRequestList> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PodCertificateRequestList> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -251,7 +251,7 @@ public class PodCertificateRequestList
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -383,7 +383,7 @@ public class PodCertificateRequestSpec {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodCertificateRequestSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PodCertificateRequestSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -423,7 +423,7 @@ public class PodCertificateRequestSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

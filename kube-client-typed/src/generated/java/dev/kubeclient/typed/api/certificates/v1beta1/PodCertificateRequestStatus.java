@@ -224,8 +224,7 @@ public class PodCertificateRequestStatus {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          PodCertificateRequestStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PodCertificateRequestStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -259,7 +258,7 @@ public class PodCertificateRequestStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -221,7 +221,7 @@ public class LeaseCandidateSpec {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<LeaseCandidateSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<LeaseCandidateSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -254,7 +254,7 @@ public class LeaseCandidateSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -181,8 +181,7 @@ public class AWSElasticBlockStoreVolumeSource {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          AWSElasticBlockStoreVolumeSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<AWSElasticBlockStoreVolumeSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -213,7 +212,7 @@ public class AWSElasticBlockStoreVolumeSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

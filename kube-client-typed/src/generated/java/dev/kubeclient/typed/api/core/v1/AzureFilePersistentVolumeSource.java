@@ -180,8 +180,7 @@ public class AzureFilePersistentVolumeSource {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          AzureFilePersistentVolumeSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<AzureFilePersistentVolumeSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -212,7 +211,7 @@ public class AzureFilePersistentVolumeSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -399,7 +399,7 @@ public class CSIPersistentVolumeSource {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<CSIPersistentVolumeSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CSIPersistentVolumeSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -457,7 +457,7 @@ public class CSIPersistentVolumeSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -256,8 +256,7 @@ public class CephFSPersistentVolumeSource {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          CephFSPersistentVolumeSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CephFSPersistentVolumeSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -294,7 +293,7 @@ public class CephFSPersistentVolumeSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -213,8 +213,7 @@ public class ClusterTrustBundleProjection {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          ClusterTrustBundleProjection> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ClusterTrustBundleProjection> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -250,7 +249,7 @@ public class ClusterTrustBundleProjection {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -270,7 +270,7 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
    * codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ConfigMap> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ConfigMap> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -309,7 +309,7 @@ public class ConfigMap implements dev.kubeclient.core.KubernetesObject {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -154,7 +154,7 @@ public class ConfigMapKeySelector {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ConfigMapKeySelector> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ConfigMapKeySelector> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -184,7 +184,7 @@ public class ConfigMapKeySelector {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -204,7 +204,7 @@ public class ConfigMapNodeConfigSource {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ConfigMapNodeConfigSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ConfigMapNodeConfigSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -236,7 +236,7 @@ public class ConfigMapNodeConfigSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

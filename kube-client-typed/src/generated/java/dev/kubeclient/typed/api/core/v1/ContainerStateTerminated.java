@@ -244,7 +244,7 @@ public class ContainerStateTerminated {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ContainerStateTerminated> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ContainerStateTerminated> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -278,7 +278,7 @@ public class ContainerStateTerminated {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -122,7 +122,7 @@ public class ContainerUser {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ContainerUser> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ContainerUser> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -154,7 +154,7 @@ public class ContainerUser {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

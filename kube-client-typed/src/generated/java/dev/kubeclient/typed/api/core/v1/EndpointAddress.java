@@ -187,7 +187,7 @@ public class EndpointAddress {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<EndpointAddress> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<EndpointAddress> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -222,7 +222,7 @@ public class EndpointAddress {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -176,7 +176,7 @@ public class EndpointPort {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<EndpointPort> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<EndpointPort> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -207,7 +207,7 @@ public class EndpointPort {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

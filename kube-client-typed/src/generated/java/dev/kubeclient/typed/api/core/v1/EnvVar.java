@@ -166,8 +166,7 @@ public class EnvVar {
    * Jackson deserializer of {@code EnvVar}, generated so that decoding does no reflection. The
    * codec uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<EnvVar> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<EnvVar> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -201,7 +200,7 @@ public class EnvVar {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -895,7 +895,7 @@ public class EphemeralContainer {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<EphemeralContainer> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<EphemeralContainer> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -974,7 +974,7 @@ public class EphemeralContainer {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -175,7 +175,7 @@ public class FileKeySelector {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<FileKeySelector> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<FileKeySelector> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -206,7 +206,7 @@ public class FileKeySelector {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -223,7 +223,7 @@ public class FlexPersistentVolumeSource {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<FlexPersistentVolumeSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<FlexPersistentVolumeSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -259,7 +259,7 @@ public class FlexPersistentVolumeSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -181,8 +181,7 @@ public class GCEPersistentDiskVolumeSource {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          GCEPersistentDiskVolumeSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<GCEPersistentDiskVolumeSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -213,7 +212,7 @@ public class GCEPersistentDiskVolumeSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

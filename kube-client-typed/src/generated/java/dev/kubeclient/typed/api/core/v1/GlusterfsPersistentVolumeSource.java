@@ -178,8 +178,7 @@ public class GlusterfsPersistentVolumeSource {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          GlusterfsPersistentVolumeSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<GlusterfsPersistentVolumeSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -210,7 +209,7 @@ public class GlusterfsPersistentVolumeSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

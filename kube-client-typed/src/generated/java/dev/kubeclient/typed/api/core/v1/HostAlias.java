@@ -143,7 +143,7 @@ public class HostAlias {
    * codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<HostAlias> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<HostAlias> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -173,7 +173,7 @@ public class HostAlias {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -104,8 +104,7 @@ public class HostIP {
    * Jackson deserializer of {@code HostIP}, generated so that decoding does no reflection. The
    * codec uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<HostIP> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<HostIP> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -133,7 +132,7 @@ public class HostIP {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -366,8 +366,7 @@ public class ISCSIPersistentVolumeSource {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          ISCSIPersistentVolumeSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ISCSIPersistentVolumeSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -409,7 +408,7 @@ public class ISCSIPersistentVolumeSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

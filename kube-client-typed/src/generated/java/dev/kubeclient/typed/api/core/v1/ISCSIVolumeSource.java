@@ -364,7 +364,7 @@ public class ISCSIVolumeSource {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ISCSIVolumeSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ISCSIVolumeSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -406,7 +406,7 @@ public class ISCSIVolumeSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -179,7 +179,7 @@ public class Lifecycle {
    * codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Lifecycle> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<Lifecycle> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -217,7 +217,7 @@ public class Lifecycle {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

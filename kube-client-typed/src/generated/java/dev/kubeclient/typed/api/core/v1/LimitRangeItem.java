@@ -273,7 +273,7 @@ public class LimitRangeItem {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<LimitRangeItem> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<LimitRangeItem> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -308,7 +308,7 @@ public class LimitRangeItem {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -167,7 +167,7 @@ public class LinuxContainerUser {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<LinuxContainerUser> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<LinuxContainerUser> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -198,7 +198,7 @@ public class LinuxContainerUser {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

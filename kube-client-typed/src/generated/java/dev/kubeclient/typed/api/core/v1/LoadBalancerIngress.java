@@ -207,7 +207,7 @@ public class LoadBalancerIngress {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<LoadBalancerIngress> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<LoadBalancerIngress> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -238,7 +238,7 @@ public class LoadBalancerIngress {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

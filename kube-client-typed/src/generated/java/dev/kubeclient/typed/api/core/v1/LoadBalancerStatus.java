@@ -128,7 +128,7 @@ public class LoadBalancerStatus {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<LoadBalancerStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<LoadBalancerStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -157,7 +157,7 @@ public class LoadBalancerStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

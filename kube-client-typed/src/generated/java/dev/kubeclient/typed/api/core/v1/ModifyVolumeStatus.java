@@ -134,7 +134,7 @@ public class ModifyVolumeStatus {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ModifyVolumeStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ModifyVolumeStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -164,7 +164,7 @@ public class ModifyVolumeStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -150,7 +150,7 @@ public class NamespaceStatus {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<NamespaceStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<NamespaceStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -180,7 +180,7 @@ public class NamespaceStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -184,8 +184,7 @@ public class NodeAllocatableResourceClaimStatus {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          NodeAllocatableResourceClaimStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<NodeAllocatableResourceClaimStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -216,7 +215,7 @@ public class NodeAllocatableResourceClaimStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

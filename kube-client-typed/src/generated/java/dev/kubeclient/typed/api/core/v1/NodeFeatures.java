@@ -114,7 +114,7 @@ public class NodeFeatures {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<NodeFeatures> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<NodeFeatures> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -143,7 +143,7 @@ public class NodeFeatures {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -142,7 +142,7 @@ public class NodeRuntimeHandler {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<NodeRuntimeHandler> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<NodeRuntimeHandler> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -175,7 +175,7 @@ public class NodeRuntimeHandler {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -167,7 +167,7 @@ public class NodeSelectorTerm {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<NodeSelectorTerm> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<NodeSelectorTerm> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -199,7 +199,7 @@ public class NodeSelectorTerm {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -245,7 +245,7 @@ public class ObjectReference {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ObjectReference> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ObjectReference> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -279,7 +279,7 @@ public class ObjectReference {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -239,7 +239,7 @@ public class PersistentVolumeClaim implements dev.kubeclient.core.KubernetesObje
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PersistentVolumeClaim> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PersistentVolumeClaim> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -285,7 +285,7 @@ public class PersistentVolumeClaim implements dev.kubeclient.core.KubernetesObje
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -226,8 +226,7 @@ public class PersistentVolumeClaimCondition {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          PersistentVolumeClaimCondition> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PersistentVolumeClaimCondition> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -260,7 +259,7 @@ public class PersistentVolumeClaimCondition {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -357,7 +357,7 @@ public class PersistentVolumeClaimSpec {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PersistentVolumeClaimSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PersistentVolumeClaimSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -411,7 +411,7 @@ public class PersistentVolumeClaimSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

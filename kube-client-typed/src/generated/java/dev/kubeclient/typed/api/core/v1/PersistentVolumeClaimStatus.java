@@ -348,8 +348,7 @@ public class PersistentVolumeClaimStatus {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          PersistentVolumeClaimStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PersistentVolumeClaimStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -394,7 +393,7 @@ public class PersistentVolumeClaimStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -156,8 +156,7 @@ public class PersistentVolumeClaimTemplate {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          PersistentVolumeClaimTemplate> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PersistentVolumeClaimTemplate> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -194,7 +193,7 @@ public class PersistentVolumeClaimTemplate {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -138,8 +138,7 @@ public class PersistentVolumeClaimVolumeSource {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          PersistentVolumeClaimVolumeSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PersistentVolumeClaimVolumeSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -168,7 +167,7 @@ public class PersistentVolumeClaimVolumeSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -1088,7 +1088,7 @@ public class PersistentVolumeSpec {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PersistentVolumeSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PersistentVolumeSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -1246,7 +1246,7 @@ public class PersistentVolumeSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

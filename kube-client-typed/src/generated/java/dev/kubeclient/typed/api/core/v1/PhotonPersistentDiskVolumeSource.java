@@ -133,8 +133,7 @@ public class PhotonPersistentDiskVolumeSource {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          PhotonPersistentDiskVolumeSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PhotonPersistentDiskVolumeSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -163,7 +162,7 @@ public class PhotonPersistentDiskVolumeSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -238,8 +238,7 @@ public class Pod implements dev.kubeclient.core.KubernetesObject {
    * Jackson deserializer of {@code Pod}, generated so that decoding does no reflection. The codec
    * uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Pod> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<Pod> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -281,7 +280,7 @@ public class Pod implements dev.kubeclient.core.KubernetesObject {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

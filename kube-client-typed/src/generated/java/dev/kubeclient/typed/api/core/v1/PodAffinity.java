@@ -206,7 +206,7 @@ public class PodAffinity {
    * codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodAffinity> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PodAffinity> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -239,7 +239,7 @@ public class PodAffinity {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -291,7 +291,7 @@ public class PodAffinityTerm {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodAffinityTerm> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PodAffinityTerm> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -335,7 +335,7 @@ public class PodAffinityTerm {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -262,7 +262,7 @@ public class PodCertificateProjection {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodCertificateProjection> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PodCertificateProjection> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -299,7 +299,7 @@ public class PodCertificateProjection {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

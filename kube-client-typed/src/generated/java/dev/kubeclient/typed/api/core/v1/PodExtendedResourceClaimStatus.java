@@ -163,8 +163,7 @@ public class PodExtendedResourceClaimStatus {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          PodExtendedResourceClaimStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PodExtendedResourceClaimStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -195,7 +194,7 @@ public class PodExtendedResourceClaimStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -209,8 +209,7 @@ public class PodList implements dev.kubeclient.core.KubernetesListObject<Pod> {
    * Jackson deserializer of {@code PodList}, generated so that decoding does no reflection. The
    * codec uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodList> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<PodList> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -247,7 +246,7 @@ public class PodList implements dev.kubeclient.core.KubernetesListObject<Pod> {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -104,8 +104,7 @@ public class PodOS {
    * Jackson deserializer of {@code PodOS}, generated so that decoding does no reflection. The codec
    * uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodOS> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<PodOS> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -131,7 +130,7 @@ public class PodOS {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -463,7 +463,7 @@ public class PodSecurityContext {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodSecurityContext> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PodSecurityContext> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -523,7 +523,7 @@ public class PodSecurityContext {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

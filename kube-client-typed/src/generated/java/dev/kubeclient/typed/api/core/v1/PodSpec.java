@@ -1352,8 +1352,7 @@ public class PodSpec {
    * Jackson deserializer of {@code PodSpec}, generated so that decoding does no reflection. The
    * codec uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodSpec> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<PodSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -1454,7 +1453,7 @@ public class PodSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

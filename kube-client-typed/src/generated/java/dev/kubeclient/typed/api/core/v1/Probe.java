@@ -358,8 +358,7 @@ public class Probe {
    * Jackson deserializer of {@code Probe}, generated so that decoding does no reflection. The codec
    * uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Probe> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<Probe> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -411,7 +410,7 @@ public class Probe {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -227,7 +227,7 @@ public class QuobyteVolumeSource {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<QuobyteVolumeSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<QuobyteVolumeSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -260,7 +260,7 @@ public class QuobyteVolumeSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -242,7 +242,7 @@ public class ReplicationController implements dev.kubeclient.core.KubernetesObje
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ReplicationController> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ReplicationController> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -288,7 +288,7 @@ public class ReplicationController implements dev.kubeclient.core.KubernetesObje
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -201,8 +201,7 @@ public class ReplicationControllerCondition {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          ReplicationControllerCondition> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ReplicationControllerCondition> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -234,7 +233,7 @@ public class ReplicationControllerCondition {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

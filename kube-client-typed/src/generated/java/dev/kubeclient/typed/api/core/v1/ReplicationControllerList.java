@@ -213,7 +213,7 @@ public class ReplicationControllerList
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ReplicationControllerList> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ReplicationControllerList> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -251,7 +251,7 @@ public class ReplicationControllerList
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

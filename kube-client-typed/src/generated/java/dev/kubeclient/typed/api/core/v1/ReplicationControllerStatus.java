@@ -258,8 +258,7 @@ public class ReplicationControllerStatus {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          ReplicationControllerStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ReplicationControllerStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -294,7 +293,7 @@ public class ReplicationControllerStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -187,7 +187,7 @@ public class ResourceQuotaSpec {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ResourceQuotaSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ResourceQuotaSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -221,7 +221,7 @@ public class ResourceQuotaSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

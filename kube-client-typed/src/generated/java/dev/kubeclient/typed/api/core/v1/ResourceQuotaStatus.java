@@ -149,7 +149,7 @@ public class ResourceQuotaStatus {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ResourceQuotaStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ResourceQuotaStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -178,7 +178,7 @@ public class ResourceQuotaStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

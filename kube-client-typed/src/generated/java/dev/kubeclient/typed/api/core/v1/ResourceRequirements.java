@@ -194,7 +194,7 @@ public class ResourceRequirements {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ResourceRequirements> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ResourceRequirements> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -224,7 +224,7 @@ public class ResourceRequirements {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -337,8 +337,7 @@ public class ScaleIOPersistentVolumeSource {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          ScaleIOPersistentVolumeSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ScaleIOPersistentVolumeSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -379,7 +378,7 @@ public class ScaleIOPersistentVolumeSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -335,7 +335,7 @@ public class ScaleIOVolumeSource {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ScaleIOVolumeSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ScaleIOVolumeSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -376,7 +376,7 @@ public class ScaleIOVolumeSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -153,7 +153,7 @@ public class SecretKeySelector {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<SecretKeySelector> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<SecretKeySelector> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -183,7 +183,7 @@ public class SecretKeySelector {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -416,7 +416,7 @@ public class SecurityContext {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<SecurityContext> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<SecurityContext> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -476,7 +476,7 @@ public class SecurityContext {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

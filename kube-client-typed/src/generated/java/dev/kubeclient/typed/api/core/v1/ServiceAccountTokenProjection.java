@@ -157,8 +157,7 @@ public class ServiceAccountTokenProjection {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          ServiceAccountTokenProjection> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ServiceAccountTokenProjection> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -188,7 +187,7 @@ public class ServiceAccountTokenProjection {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

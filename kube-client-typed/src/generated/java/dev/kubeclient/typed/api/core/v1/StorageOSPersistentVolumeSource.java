@@ -210,8 +210,7 @@ public class StorageOSPersistentVolumeSource {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          StorageOSPersistentVolumeSource> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<StorageOSPersistentVolumeSource> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -247,7 +246,7 @@ public class StorageOSPersistentVolumeSource {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

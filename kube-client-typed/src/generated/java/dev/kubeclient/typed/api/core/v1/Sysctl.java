@@ -130,8 +130,7 @@ public class Sysctl {
    * Jackson deserializer of {@code Sysctl}, generated so that decoding does no reflection. The
    * codec uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Sysctl> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<Sysctl> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -155,12 +154,12 @@ public class Sysctl {
           p.nextToken();
           switch (f) {
             case "name" -> o.name = ModelReaders.sharedString(p, ctxt);
-            case "value" -> o.value = ModelReaders.sharedString(p, ctxt);
+            case "value" -> o.value = ModelReaders.string(p, ctxt);
             default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -174,8 +174,7 @@ public class Taint {
    * Jackson deserializer of {@code Taint}, generated so that decoding does no reflection. The codec
    * uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Taint> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<Taint> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -199,12 +198,12 @@ public class Taint {
             case "effect" -> o.effect = ModelReaders.sharedString(p, ctxt);
             case "key" -> o.key = ModelReaders.sharedString(p, ctxt);
             case "timeAdded" -> o.timeAdded = ModelReaders.time(p, ctxt);
-            case "value" -> o.value = ModelReaders.sharedString(p, ctxt);
+            case "value" -> o.value = ModelReaders.string(p, ctxt);
             default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -201,7 +201,7 @@ public class Toleration {
    * codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Toleration> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<Toleration> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -228,12 +228,12 @@ public class Toleration {
             case "key" -> o.key = ModelReaders.sharedString(p, ctxt);
             case "operator" -> o.operator = ModelReaders.sharedString(p, ctxt);
             case "tolerationSeconds" -> o.tolerationSeconds = ModelReaders.int64(p, ctxt);
-            case "value" -> o.value = ModelReaders.sharedString(p, ctxt);
+            case "value" -> o.value = ModelReaders.string(p, ctxt);
             default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -145,8 +145,7 @@ public class TopologySelectorLabelRequirement {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          TopologySelectorLabelRequirement> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<TopologySelectorLabelRequirement> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -175,7 +174,7 @@ public class TopologySelectorLabelRequirement {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -309,7 +309,7 @@ public class TopologySpreadConstraint {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<TopologySpreadConstraint> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<TopologySpreadConstraint> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -349,7 +349,7 @@ public class TopologySpreadConstraint {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

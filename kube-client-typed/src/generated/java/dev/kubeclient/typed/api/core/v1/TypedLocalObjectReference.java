@@ -156,7 +156,7 @@ public class TypedLocalObjectReference {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<TypedLocalObjectReference> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<TypedLocalObjectReference> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -186,7 +186,7 @@ public class TypedLocalObjectReference {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

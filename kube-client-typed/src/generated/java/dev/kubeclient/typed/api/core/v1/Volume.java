@@ -1108,8 +1108,7 @@ public class Volume {
    * Jackson deserializer of {@code Volume}, generated so that decoding does no reflection. The
    * codec uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Volume> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<Volume> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -1287,7 +1286,7 @@ public class Volume {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

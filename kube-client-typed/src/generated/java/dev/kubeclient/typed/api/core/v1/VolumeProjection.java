@@ -289,7 +289,7 @@ public class VolumeProjection {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<VolumeProjection> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<VolumeProjection> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -346,7 +346,7 @@ public class VolumeProjection {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -153,7 +153,7 @@ public class VolumeResourceRequirements {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<VolumeResourceRequirements> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<VolumeResourceRequirements> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -182,7 +182,7 @@ public class VolumeResourceRequirements {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

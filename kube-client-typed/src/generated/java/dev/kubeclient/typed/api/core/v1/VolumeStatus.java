@@ -123,7 +123,7 @@ public class VolumeStatus {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<VolumeStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<VolumeStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -155,7 +155,7 @@ public class VolumeStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -145,7 +145,7 @@ public class WeightedPodAffinityTerm {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<WeightedPodAffinityTerm> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<WeightedPodAffinityTerm> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -178,7 +178,7 @@ public class WeightedPodAffinityTerm {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -182,8 +182,7 @@ public class WindowsSecurityContextOptions {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          WindowsSecurityContextOptions> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<WindowsSecurityContextOptions> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -215,7 +214,7 @@ public class WindowsSecurityContextOptions {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

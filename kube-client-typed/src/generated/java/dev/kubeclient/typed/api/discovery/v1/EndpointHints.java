@@ -172,7 +172,7 @@ public class EndpointHints {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<EndpointHints> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<EndpointHints> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -201,7 +201,7 @@ public class EndpointHints {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

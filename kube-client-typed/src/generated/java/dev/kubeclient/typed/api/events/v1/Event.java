@@ -555,8 +555,7 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
    * Jackson deserializer of {@code Event}, generated so that decoding does no reflection. The codec
    * uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Event> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<Event> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -623,7 +622,7 @@ public class Event implements dev.kubeclient.core.KubernetesObject {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -141,8 +141,7 @@ public class ExemptPriorityLevelConfiguration {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          ExemptPriorityLevelConfiguration> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ExemptPriorityLevelConfiguration> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -172,7 +171,7 @@ public class ExemptPriorityLevelConfiguration {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -113,7 +113,7 @@ public class FlowDistinguisherMethod {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<FlowDistinguisherMethod> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<FlowDistinguisherMethod> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -141,7 +141,7 @@ public class FlowDistinguisherMethod {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

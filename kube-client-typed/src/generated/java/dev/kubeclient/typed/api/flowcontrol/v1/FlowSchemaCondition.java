@@ -200,7 +200,7 @@ public class FlowSchemaCondition {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<FlowSchemaCondition> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<FlowSchemaCondition> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -232,7 +232,7 @@ public class FlowSchemaCondition {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -220,7 +220,7 @@ public class FlowSchemaSpec {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<FlowSchemaSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<FlowSchemaSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -260,7 +260,7 @@ public class FlowSchemaSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

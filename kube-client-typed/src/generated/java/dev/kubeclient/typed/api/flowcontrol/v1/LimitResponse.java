@@ -142,7 +142,7 @@ public class LimitResponse {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<LimitResponse> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<LimitResponse> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -175,7 +175,7 @@ public class LimitResponse {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -204,8 +204,7 @@ public class LimitedPriorityLevelConfiguration {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          LimitedPriorityLevelConfiguration> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<LimitedPriorityLevelConfiguration> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -241,7 +240,7 @@ public class LimitedPriorityLevelConfiguration {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

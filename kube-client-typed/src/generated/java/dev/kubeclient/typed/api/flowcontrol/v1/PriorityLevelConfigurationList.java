@@ -215,8 +215,7 @@ public class PriorityLevelConfigurationList
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          PriorityLevelConfigurationList> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PriorityLevelConfigurationList> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -254,7 +253,7 @@ public class PriorityLevelConfigurationList
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

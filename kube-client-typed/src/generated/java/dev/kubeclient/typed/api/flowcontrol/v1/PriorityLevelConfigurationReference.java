@@ -111,8 +111,7 @@ public class PriorityLevelConfigurationReference {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          PriorityLevelConfigurationReference> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PriorityLevelConfigurationReference> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -140,7 +139,7 @@ public class PriorityLevelConfigurationReference {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -175,8 +175,7 @@ public class PriorityLevelConfigurationSpec {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          PriorityLevelConfigurationSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PriorityLevelConfigurationSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -214,7 +213,7 @@ public class PriorityLevelConfigurationSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

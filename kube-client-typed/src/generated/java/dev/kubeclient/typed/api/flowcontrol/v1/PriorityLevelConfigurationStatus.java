@@ -133,8 +133,7 @@ public class PriorityLevelConfigurationStatus {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          PriorityLevelConfigurationStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PriorityLevelConfigurationStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -164,7 +163,7 @@ public class PriorityLevelConfigurationStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -247,7 +247,7 @@ public class ResourcePolicyRule {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ResourcePolicyRule> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ResourcePolicyRule> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -282,7 +282,7 @@ public class ResourcePolicyRule {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -133,7 +133,7 @@ public class ServiceAccountSubject {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ServiceAccountSubject> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ServiceAccountSubject> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -162,7 +162,7 @@ public class ServiceAccountSubject {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -204,8 +204,7 @@ public class Subject {
    * Jackson deserializer of {@code Subject}, generated so that decoding does no reflection. The
    * codec uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Subject> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<Subject> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -248,7 +247,7 @@ public class Subject {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -108,7 +108,7 @@ public class UserSubject {
    * codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<UserSubject> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<UserSubject> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -136,7 +136,7 @@ public class UserSubject {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

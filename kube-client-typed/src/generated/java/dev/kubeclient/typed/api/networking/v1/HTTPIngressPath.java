@@ -165,7 +165,7 @@ public class HTTPIngressPath {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<HTTPIngressPath> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<HTTPIngressPath> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -199,7 +199,7 @@ public class HTTPIngressPath {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

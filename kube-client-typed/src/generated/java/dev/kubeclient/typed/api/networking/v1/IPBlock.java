@@ -150,8 +150,7 @@ public class IPBlock {
    * Jackson deserializer of {@code IPBlock}, generated so that decoding does no reflection. The
    * codec uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<IPBlock> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<IPBlock> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -180,7 +179,7 @@ public class IPBlock {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -211,7 +211,7 @@ public class IngressClass implements dev.kubeclient.core.KubernetesObject {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<IngressClass> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<IngressClass> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -252,7 +252,7 @@ public class IngressClass implements dev.kubeclient.core.KubernetesObject {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

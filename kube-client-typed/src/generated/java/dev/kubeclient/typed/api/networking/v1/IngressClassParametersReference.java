@@ -200,8 +200,7 @@ public class IngressClassParametersReference {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          IngressClassParametersReference> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<IngressClassParametersReference> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -233,7 +232,7 @@ public class IngressClassParametersReference {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

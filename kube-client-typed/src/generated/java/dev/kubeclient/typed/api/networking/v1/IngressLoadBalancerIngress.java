@@ -174,7 +174,7 @@ public class IngressLoadBalancerIngress {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<IngressLoadBalancerIngress> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<IngressLoadBalancerIngress> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -204,7 +204,7 @@ public class IngressLoadBalancerIngress {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -142,7 +142,7 @@ public class IngressTLS {
    * codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<IngressTLS> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<IngressTLS> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -171,7 +171,7 @@ public class IngressTLS {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -207,7 +207,7 @@ public class NetworkPolicy implements dev.kubeclient.core.KubernetesObject {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<NetworkPolicy> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<NetworkPolicy> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -248,7 +248,7 @@ public class NetworkPolicy implements dev.kubeclient.core.KubernetesObject {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

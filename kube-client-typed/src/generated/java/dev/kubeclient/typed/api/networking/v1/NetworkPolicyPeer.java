@@ -186,7 +186,7 @@ public class NetworkPolicyPeer {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<NetworkPolicyPeer> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<NetworkPolicyPeer> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -226,7 +226,7 @@ public class NetworkPolicyPeer {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -119,7 +119,7 @@ public class ServiceCIDRSpec {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ServiceCIDRSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ServiceCIDRSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -147,7 +147,7 @@ public class ServiceCIDRSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -129,7 +129,7 @@ public class ServiceCIDRStatus {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ServiceCIDRStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ServiceCIDRStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -159,7 +159,7 @@ public class ServiceCIDRStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -200,7 +200,7 @@ public class PodDisruptionBudgetSpec {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodDisruptionBudgetSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PodDisruptionBudgetSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -236,7 +236,7 @@ public class PodDisruptionBudgetSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

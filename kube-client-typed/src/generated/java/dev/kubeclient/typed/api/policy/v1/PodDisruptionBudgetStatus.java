@@ -287,7 +287,7 @@ public class PodDisruptionBudgetStatus {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodDisruptionBudgetStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PodDisruptionBudgetStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -323,7 +323,7 @@ public class PodDisruptionBudgetStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

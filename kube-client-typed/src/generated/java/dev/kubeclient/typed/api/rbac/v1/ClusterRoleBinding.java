@@ -248,7 +248,7 @@ public class ClusterRoleBinding implements dev.kubeclient.core.KubernetesObject 
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ClusterRoleBinding> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ClusterRoleBinding> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -288,7 +288,7 @@ public class ClusterRoleBinding implements dev.kubeclient.core.KubernetesObject 
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

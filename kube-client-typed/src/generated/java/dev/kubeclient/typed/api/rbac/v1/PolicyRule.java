@@ -245,7 +245,7 @@ public class PolicyRule {
    * codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PolicyRule> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PolicyRule> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -281,7 +281,7 @@ public class PolicyRule {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

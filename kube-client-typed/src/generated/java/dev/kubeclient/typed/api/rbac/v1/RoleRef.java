@@ -152,8 +152,7 @@ public class RoleRef {
    * Jackson deserializer of {@code RoleRef}, generated so that decoding does no reflection. The
    * codec uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<RoleRef> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<RoleRef> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -183,7 +182,7 @@ public class RoleRef {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -123,7 +123,7 @@ public class CapacityRequirements {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<CapacityRequirements> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CapacityRequirements> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -151,7 +151,7 @@ public class CapacityRequirements {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

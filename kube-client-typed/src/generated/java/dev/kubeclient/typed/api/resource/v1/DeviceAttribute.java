@@ -301,7 +301,7 @@ public class DeviceAttribute {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DeviceAttribute> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<DeviceAttribute> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -336,7 +336,7 @@ public class DeviceAttribute {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

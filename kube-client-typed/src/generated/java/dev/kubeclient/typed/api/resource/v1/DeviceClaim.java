@@ -207,7 +207,7 @@ public class DeviceClaim {
    * codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DeviceClaim> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<DeviceClaim> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -239,7 +239,7 @@ public class DeviceClaim {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -155,7 +155,7 @@ public class DeviceClaimConfiguration {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DeviceClaimConfiguration> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<DeviceClaimConfiguration> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -188,7 +188,7 @@ public class DeviceClaimConfiguration {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -121,7 +121,7 @@ public class DeviceClassConfiguration {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DeviceClassConfiguration> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<DeviceClassConfiguration> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -153,7 +153,7 @@ public class DeviceClassConfiguration {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

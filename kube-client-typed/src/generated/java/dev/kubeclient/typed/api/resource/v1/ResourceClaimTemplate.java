@@ -209,7 +209,7 @@ public class ResourceClaimTemplate implements dev.kubeclient.core.KubernetesObje
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ResourceClaimTemplate> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ResourceClaimTemplate> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -250,7 +250,7 @@ public class ResourceClaimTemplate implements dev.kubeclient.core.KubernetesObje
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

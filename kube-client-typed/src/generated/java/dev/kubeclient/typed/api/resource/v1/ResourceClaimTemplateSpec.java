@@ -157,7 +157,7 @@ public class ResourceClaimTemplateSpec {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ResourceClaimTemplateSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ResourceClaimTemplateSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -194,7 +194,7 @@ public class ResourceClaimTemplateSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -210,7 +210,7 @@ public class ResourceSliceList implements dev.kubeclient.core.KubernetesListObje
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ResourceSliceList> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ResourceSliceList> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -247,7 +247,7 @@ public class ResourceSliceList implements dev.kubeclient.core.KubernetesListObje
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -182,7 +182,7 @@ public class DeviceTaint {
    * codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DeviceTaint> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<DeviceTaint> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -208,12 +208,12 @@ public class DeviceTaint {
             case "effect" -> o.effect = ModelReaders.sharedString(p, ctxt);
             case "key" -> o.key = ModelReaders.sharedString(p, ctxt);
             case "timeAdded" -> o.timeAdded = ModelReaders.time(p, ctxt);
-            case "value" -> o.value = ModelReaders.sharedString(p, ctxt);
+            case "value" -> o.value = ModelReaders.string(p, ctxt);
             default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -243,7 +243,7 @@ public class ResourcePoolStatusRequest implements dev.kubeclient.core.Kubernetes
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ResourcePoolStatusRequest> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ResourcePoolStatusRequest> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -289,7 +289,7 @@ public class ResourcePoolStatusRequest implements dev.kubeclient.core.Kubernetes
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

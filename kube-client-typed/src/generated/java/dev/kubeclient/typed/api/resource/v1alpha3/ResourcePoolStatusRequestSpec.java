@@ -155,8 +155,7 @@ public class ResourcePoolStatusRequestSpec {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          ResourcePoolStatusRequestSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ResourcePoolStatusRequestSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -186,7 +185,7 @@ public class ResourcePoolStatusRequestSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -196,8 +196,7 @@ public class ResourcePoolStatusRequestStatus {
    * does no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          ResourcePoolStatusRequestStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ResourcePoolStatusRequestStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -229,7 +228,7 @@ public class ResourcePoolStatusRequestStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -285,7 +285,7 @@ public class AllocatedDeviceStatus {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<AllocatedDeviceStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<AllocatedDeviceStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -325,7 +325,7 @@ public class AllocatedDeviceStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

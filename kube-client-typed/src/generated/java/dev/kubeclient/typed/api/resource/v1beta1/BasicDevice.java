@@ -470,7 +470,7 @@ public class BasicDevice {
    * codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<BasicDevice> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<BasicDevice> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -521,7 +521,7 @@ public class BasicDevice {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

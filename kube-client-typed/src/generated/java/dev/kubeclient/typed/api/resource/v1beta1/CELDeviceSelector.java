@@ -110,7 +110,7 @@ public class CELDeviceSelector {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<CELDeviceSelector> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CELDeviceSelector> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -138,7 +138,7 @@ public class CELDeviceSelector {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

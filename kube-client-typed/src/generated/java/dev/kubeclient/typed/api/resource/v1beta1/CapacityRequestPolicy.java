@@ -182,7 +182,7 @@ public class CapacityRequestPolicy {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<CapacityRequestPolicy> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CapacityRequestPolicy> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -217,7 +217,7 @@ public class CapacityRequestPolicy {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -107,8 +107,7 @@ public class Counter {
    * Jackson deserializer of {@code Counter}, generated so that decoding does no reflection. The
    * codec uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Counter> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<Counter> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -136,7 +135,7 @@ public class Counter {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -142,8 +142,7 @@ public class Device {
    * Jackson deserializer of {@code Device}, generated so that decoding does no reflection. The
    * codec uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Device> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<Device> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -176,7 +175,7 @@ public class Device {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

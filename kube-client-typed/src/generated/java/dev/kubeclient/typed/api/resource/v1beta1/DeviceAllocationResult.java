@@ -168,7 +168,7 @@ public class DeviceAllocationResult {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DeviceAllocationResult> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<DeviceAllocationResult> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -199,7 +199,7 @@ public class DeviceAllocationResult {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -388,8 +388,7 @@ public class DeviceRequestAllocationResult {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          DeviceRequestAllocationResult> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<DeviceRequestAllocationResult> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -430,7 +429,7 @@ public class DeviceRequestAllocationResult {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -313,7 +313,7 @@ public class DeviceSubRequest {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DeviceSubRequest> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<DeviceSubRequest> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -353,7 +353,7 @@ public class DeviceSubRequest {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

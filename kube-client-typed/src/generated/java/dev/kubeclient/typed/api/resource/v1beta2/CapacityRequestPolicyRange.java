@@ -162,7 +162,7 @@ public class CapacityRequestPolicyRange {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<CapacityRequestPolicyRange> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CapacityRequestPolicyRange> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -192,7 +192,7 @@ public class CapacityRequestPolicyRange {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

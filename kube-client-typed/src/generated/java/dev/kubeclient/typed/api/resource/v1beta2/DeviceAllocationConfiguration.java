@@ -180,8 +180,7 @@ public class DeviceAllocationConfiguration {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          DeviceAllocationConfiguration> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<DeviceAllocationConfiguration> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -215,7 +214,7 @@ public class DeviceAllocationConfiguration {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

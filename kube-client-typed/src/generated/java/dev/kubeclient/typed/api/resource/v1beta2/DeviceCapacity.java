@@ -146,7 +146,7 @@ public class DeviceCapacity {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DeviceCapacity> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<DeviceCapacity> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -179,7 +179,7 @@ public class DeviceCapacity {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

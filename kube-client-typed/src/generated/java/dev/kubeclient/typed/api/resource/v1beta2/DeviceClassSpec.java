@@ -193,7 +193,7 @@ public class DeviceClassSpec {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DeviceClassSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<DeviceClassSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -226,7 +226,7 @@ public class DeviceClassSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

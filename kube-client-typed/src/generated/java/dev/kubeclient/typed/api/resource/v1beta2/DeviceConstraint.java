@@ -174,7 +174,7 @@ public class DeviceConstraint {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DeviceConstraint> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<DeviceConstraint> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -204,7 +204,7 @@ public class DeviceConstraint {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

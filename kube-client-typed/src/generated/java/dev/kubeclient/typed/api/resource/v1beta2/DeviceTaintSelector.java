@@ -155,7 +155,7 @@ public class DeviceTaintSelector {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DeviceTaintSelector> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<DeviceTaintSelector> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -185,7 +185,7 @@ public class DeviceTaintSelector {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -202,7 +202,7 @@ public class DeviceToleration {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<DeviceToleration> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<DeviceToleration> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -229,12 +229,12 @@ public class DeviceToleration {
             case "key" -> o.key = ModelReaders.sharedString(p, ctxt);
             case "operator" -> o.operator = ModelReaders.sharedString(p, ctxt);
             case "tolerationSeconds" -> o.tolerationSeconds = ModelReaders.int64(p, ctxt);
-            case "value" -> o.value = ModelReaders.sharedString(p, ctxt);
+            case "value" -> o.value = ModelReaders.string(p, ctxt);
             default -> o.setUnknownField(f, ModelReaders.unknown(p, ctxt));
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -303,7 +303,7 @@ public class ExactDeviceRequest {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<ExactDeviceRequest> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ExactDeviceRequest> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -343,7 +343,7 @@ public class ExactDeviceRequest {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

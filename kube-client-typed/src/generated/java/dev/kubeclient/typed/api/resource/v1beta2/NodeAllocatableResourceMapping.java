@@ -140,8 +140,7 @@ public class NodeAllocatableResourceMapping {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          NodeAllocatableResourceMapping> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<NodeAllocatableResourceMapping> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -170,7 +169,7 @@ public class NodeAllocatableResourceMapping {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

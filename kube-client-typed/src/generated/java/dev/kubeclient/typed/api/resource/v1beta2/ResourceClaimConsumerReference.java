@@ -178,8 +178,7 @@ public class ResourceClaimConsumerReference {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          ResourceClaimConsumerReference> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<ResourceClaimConsumerReference> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -210,7 +209,7 @@ public class ResourceClaimConsumerReference {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

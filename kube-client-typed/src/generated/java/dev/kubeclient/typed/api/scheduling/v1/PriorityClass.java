@@ -279,7 +279,7 @@ public class PriorityClass implements dev.kubeclient.core.KubernetesObject {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PriorityClass> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PriorityClass> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -319,7 +319,7 @@ public class PriorityClass implements dev.kubeclient.core.KubernetesObject {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

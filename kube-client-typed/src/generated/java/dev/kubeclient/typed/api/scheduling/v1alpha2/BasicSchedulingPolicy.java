@@ -86,7 +86,7 @@ public class BasicSchedulingPolicy {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<BasicSchedulingPolicy> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<BasicSchedulingPolicy> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -113,7 +113,7 @@ public class BasicSchedulingPolicy {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

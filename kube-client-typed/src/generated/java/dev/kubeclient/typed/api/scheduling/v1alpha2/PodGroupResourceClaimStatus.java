@@ -138,8 +138,7 @@ public class PodGroupResourceClaimStatus {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          PodGroupResourceClaimStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PodGroupResourceClaimStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -168,7 +167,7 @@ public class PodGroupResourceClaimStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

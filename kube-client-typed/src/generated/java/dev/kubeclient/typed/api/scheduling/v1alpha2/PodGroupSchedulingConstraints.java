@@ -130,8 +130,7 @@ public class PodGroupSchedulingConstraints {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          PodGroupSchedulingConstraints> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PodGroupSchedulingConstraints> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -160,7 +159,7 @@ public class PodGroupSchedulingConstraints {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

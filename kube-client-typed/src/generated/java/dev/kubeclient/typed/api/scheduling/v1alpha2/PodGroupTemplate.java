@@ -292,7 +292,7 @@ public class PodGroupTemplate {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<PodGroupTemplate> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<PodGroupTemplate> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -335,7 +335,7 @@ public class PodGroupTemplate {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

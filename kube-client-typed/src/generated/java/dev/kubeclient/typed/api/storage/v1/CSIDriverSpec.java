@@ -401,7 +401,7 @@ public class CSIDriverSpec {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<CSIDriverSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CSIDriverSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -444,7 +444,7 @@ public class CSIDriverSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -212,8 +212,7 @@ public class CSINode implements dev.kubeclient.core.KubernetesObject {
    * Jackson deserializer of {@code CSINode}, generated so that decoding does no reflection. The
    * codec uses it; applications have no need to call it.
    */
-  public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<CSINode> {
+  public static final class Reader extends dev.kubeclient.core.codec.GeneratedModelReader<CSINode> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -254,7 +253,7 @@ public class CSINode implements dev.kubeclient.core.KubernetesObject {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -197,7 +197,7 @@ public class CSINodeDriver {
    * The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<CSINodeDriver> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<CSINodeDriver> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -233,7 +233,7 @@ public class CSINodeDriver {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -233,7 +233,7 @@ public class VolumeAttributesClass implements dev.kubeclient.core.KubernetesObje
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<VolumeAttributesClass> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<VolumeAttributesClass> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -272,7 +272,7 @@ public class VolumeAttributesClass implements dev.kubeclient.core.KubernetesObje
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

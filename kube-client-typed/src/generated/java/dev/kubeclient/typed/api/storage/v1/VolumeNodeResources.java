@@ -111,7 +111,7 @@ public class VolumeNodeResources {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<VolumeNodeResources> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<VolumeNodeResources> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -139,7 +139,7 @@ public class VolumeNodeResources {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -217,8 +217,7 @@ public class StorageVersionMigrationList
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          StorageVersionMigrationList> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<StorageVersionMigrationList> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -256,7 +255,7 @@ public class StorageVersionMigrationList
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -124,8 +124,7 @@ public class StorageVersionMigrationSpec {
    * reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          StorageVersionMigrationSpec> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<StorageVersionMigrationSpec> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -157,7 +156,7 @@ public class StorageVersionMigrationSpec {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

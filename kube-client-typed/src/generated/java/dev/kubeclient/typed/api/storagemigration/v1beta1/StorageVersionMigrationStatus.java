@@ -154,8 +154,7 @@ public class StorageVersionMigrationStatus {
    * no reflection. The codec uses it; applications have no need to call it.
    */
   public static final class Reader
-      extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<
-          StorageVersionMigrationStatus> {
+      extends dev.kubeclient.core.codec.GeneratedModelReader<StorageVersionMigrationStatus> {
     private static final long serialVersionUID = 1L;
 
     /** Creates the deserializer; Jackson calls this. */
@@ -186,7 +185,7 @@ public class StorageVersionMigrationStatus {
           }
         }
       } catch (java.io.IOException | RuntimeException e) {
-        throw ModelReaders.wrap(e, o, f);
+        throw ModelReaders.wrap(p, e, o, f);
       }
       return o;
     }

@@ -377,7 +377,11 @@ public final class ModelReaders {
     if (t != JsonToken.START_OBJECT && t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT) {
       return ctxt.reportInputMismatch(Map.class, "expected a JSON object, got %s", describe(t));
     }
-    String key = t == JsonToken.START_OBJECT ? p.nextFieldName() : p.currentName();
+    // Jackson may hand over an object already entered (on its first name) or, when empty, ended.
+    String key =
+        t == JsonToken.START_OBJECT
+            ? p.nextFieldName()
+            : t == JsonToken.FIELD_NAME ? p.currentName() : null;
     Object[] pairs = new Object[8];
     int n = 0;
     while (key != null) {

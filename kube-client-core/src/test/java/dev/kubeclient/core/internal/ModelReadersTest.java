@@ -132,4 +132,23 @@ class ModelReadersTest {
           .hasMessageContaining("at field finalizers[" + bad + "]");
     }
   }
+
+  @Test
+  void readMap_fromAnEnteredOrEndedObject_readsWhatIsLeft() throws Exception {
+    try (com.fasterxml.jackson.core.JsonParser p =
+        Codec.json().createParser("{\"outer\":{\"a\":\"1\"},\"empty\":{}}")) {
+      com.fasterxml.jackson.databind.DeserializationContext ctxt =
+          Codec.json().getDeserializationContext();
+      p.nextToken(); // {
+      p.nextToken(); // "outer"
+      p.nextToken(); // {
+      p.nextToken(); // "a"
+      assertThat(ModelReaders.map(p, ctxt, ModelReaders::string))
+          .containsExactly(Map.entry("a", "1"));
+      p.nextToken(); // "empty"
+      p.nextToken(); // {
+      p.nextToken(); // }
+      assertThat(ModelReaders.map(p, ctxt, ModelReaders::string)).isEmpty();
+    }
+  }
 }

@@ -109,8 +109,7 @@ public final class ModelReaders {
             || !(e instanceof com.fasterxml.jackson.core.JacksonException))) {
       return io;
     }
-    JsonMappingException mapped =
-        e instanceof JsonMappingException m ? m : JsonMappingException.from(p, e.getMessage(), e);
+    JsonMappingException mapped = located(p, e);
     mapped.prependPath(model, field == null ? "?" : field);
     return mapped;
   }
@@ -218,7 +217,7 @@ public final class ModelReaders {
     try {
       q = Quantity.parse(text);
     } catch (IllegalArgumentException e) {
-      throw JsonMappingException.from(p, e.getMessage(), e);
+      throw located(p, e);
     }
     QUANTITIES[slot] = new CachedQuantity(text, q);
     return q;
@@ -244,7 +243,7 @@ public final class ModelReaders {
       try {
         return Time.parse(p.getText());
       } catch (IllegalArgumentException e) {
-        throw JsonMappingException.from(p, e.getMessage(), e);
+        throw located(p, e);
       }
     }
     return t == JsonToken.VALUE_NULL ? null : ctxt.readValue(p, Time.class);
@@ -258,7 +257,7 @@ public final class ModelReaders {
       try {
         return MicroTime.parse(p.getText());
       } catch (IllegalArgumentException e) {
-        throw JsonMappingException.from(p, e.getMessage(), e);
+        throw located(p, e);
       }
     }
     return t == JsonToken.VALUE_NULL ? null : ctxt.readValue(p, MicroTime.class);
@@ -390,10 +389,7 @@ public final class ModelReaders {
       try {
         v = t == JsonToken.VALUE_NULL && !value.readsNull() ? null : value.read(p, ctxt);
       } catch (JsonMappingException | RuntimeException e) {
-        JsonMappingException mapped =
-            e instanceof JsonMappingException m
-                ? m
-                : JsonMappingException.from(p, e.getMessage(), e);
+        JsonMappingException mapped = located(p, e);
         mapped.prependPath(pairs, key);
         throw mapped;
       }
@@ -417,10 +413,16 @@ public final class ModelReaders {
   }
 
   private static JsonMappingException withPath(JsonParser p, Exception e, Object list, int index) {
-    JsonMappingException mapped =
-        e instanceof JsonMappingException m ? m : JsonMappingException.from(p, e.getMessage(), e);
+    JsonMappingException mapped = located(p, e);
     mapped.prependPath(list, index);
     return mapped;
+  }
+
+  /** {@code e} as a mapping failure at the parser's location, unless it already is one. */
+  private static JsonMappingException located(JsonParser p, Throwable e) {
+    return e instanceof JsonMappingException m
+        ? m
+        : JsonMappingException.from(p, e.getMessage(), e);
   }
 
   private static JsonToken next(JsonParser p, DeserializationContext ctxt) throws IOException {

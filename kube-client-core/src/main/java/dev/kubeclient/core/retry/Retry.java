@@ -55,7 +55,15 @@ public final class Retry {
     return onError(backoff, retriable, operation, THREAD_SLEEP, new Random());
   }
 
-  /** As {@link #onError(Backoff, Predicate, Supplier)}, with the sleeping and jitter injected. */
+  /**
+   * As {@link #onError(Backoff, Predicate, Supplier)}, with the sleeping and jitter injected
+   * ({@code clock::sleep} adapts a {@link dev.kubeclient.core.Clock}).
+   *
+   * <p>The tries follow apimachinery's {@code wait.ExponentialBackoff}: at most {@code
+   * backoff.steps()} tries, one {@link Backoff.Stepper#step()} apart; reaching the backoff's cap
+   * ends the retries. Where Go then sleeps once more before giving up, this method gives up at
+   * once: the outcome is the same, without the wasted wait.
+   */
   public static <T> T onError(
       Backoff backoff,
       Predicate<? super RuntimeException> retriable,
@@ -67,15 +75,21 @@ public final class Retry {
     checkNotNull(operation, "operation");
     checkNotNull(sleeper, "sleeper");
     checkNotNull(random, "random");
-    for (int attempt = 1; ; attempt++) {
+    Backoff.Stepper stepper = backoff.stepper(random);
+    while (true) {
       try {
         return operation.get();
       } catch (RuntimeException e) {
-        if (attempt >= backoff.steps() || !retriable.test(e)) {
+        if (!retriable.test(e) || stepper.steps() <= 1) {
+          throw e;
+        }
+        Duration wait = stepper.step();
+        if (stepper.steps() == 0) {
+          // The cap was reached: Go would sleep and then stop without another try.
           throw e;
         }
         try {
-          sleeper.sleep(backoff.delay(attempt, random));
+          sleeper.sleep(wait);
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
           e.addSuppressed(ie);

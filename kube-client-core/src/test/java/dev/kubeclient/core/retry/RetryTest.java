@@ -104,13 +104,70 @@ class RetryTest {
     }
   }
 
+  /** Scenarios of client-go's {@code TestRetryOnConflict}. */
   @Test
-  void backoff_badValues_nameTheValue() {
-    assertThatThrownBy(() -> new Backoff(0, Duration.ZERO, 1, 0))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("steps must be at least 1: 0");
-    assertThatThrownBy(() -> new Backoff(1, Duration.ZERO, 0.5, 0))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("factor must be at least 1: 0.5");
+  void onConflict_stepsThree_triesThreeTimesThenThrowsTheConflict() {
+    AtomicInteger calls = new AtomicInteger();
+    ApiException last = conflict();
+    assertThatThrownBy(
+            () ->
+                Retry.onError(
+                    new Backoff(3, Duration.ZERO, 1.0, 0),
+                    e -> e instanceof ConflictException,
+                    () -> {
+                      calls.incrementAndGet();
+                      throw last;
+                    },
+                    sleeps::add,
+                    new Random(1)))
+        .isSameAs(last);
+    assertThat(calls).hasValue(3);
+    assertThat(sleeps).hasSize(2);
+  }
+
+  /**
+   * apimachinery's ExponentialBackoff ends when a step reaches the cap; here without the useless
+   * last wait.
+   */
+  @Test
+  void onError_capReached_stopsWithoutAnotherTryOrWait() {
+    AtomicInteger calls = new AtomicInteger();
+    assertThatThrownBy(
+            () ->
+                Retry.onError(
+                    new Backoff(10, Duration.ofMillis(1), 2.0, 0, Duration.ofMillis(3)),
+                    e -> true,
+                    () -> {
+                      calls.incrementAndGet();
+                      throw conflict();
+                    },
+                    sleeps::add,
+                    new Random(1)))
+        .isInstanceOf(ConflictException.class);
+    assertThat(calls).hasValue(2);
+    assertThat(sleeps).containsExactly(Duration.ofMillis(1));
+  }
+
+  @Test
+  void onError_defaultBackoff_waitsGrowFiveTimes() {
+    List<Duration> slept = new ArrayList<>();
+    AtomicInteger calls = new AtomicInteger();
+    String result =
+        Retry.onError(
+            Backoff.DEFAULT_BACKOFF,
+            e -> true,
+            () -> {
+              if (calls.incrementAndGet() < 4) {
+                throw conflict();
+              }
+              return "ok";
+            },
+            slept::add,
+            new Random(7));
+    assertThat(result).isEqualTo("ok");
+    assertThat(slept).hasSize(3);
+    assertThat(slept.get(0)).isBetween(Duration.ofMillis(10), Duration.ofMillis(11));
+    assertThat(slept.get(1)).isBetween(Duration.ofMillis(50), Duration.ofMillis(55));
+    assertThat(slept.get(2)).isBetween(Duration.ofMillis(250), Duration.ofMillis(275));
   }
 }

@@ -1,0 +1,171 @@
+package dev.kubeclient.informers.watch;
+
+import static dev.kubeclient.core.internal.Preconditions.checkArgument;
+import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
+
+import dev.kubeclient.core.Clock;
+import dev.kubeclient.core.options.ListOptions;
+import dev.kubeclient.informers.watch.internal.DaemonThreadFactory;
+import dev.kubeclient.rest.Watch;
+import dev.kubeclient.rest.WatchEvent;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Waiting on a watch until conditions are reached (client-go's {@code tools/watch}, imported there
+ * as {@code watchtools}):
+ *
+ * <ul>
+ *   <li>{@link #untilWithoutRetry}: reads one given watch; fails when it ends. Rarely what you
+ *       want.
+ *   <li>{@link #until}: reads a {@link RetryWatcher}, so server timeouts and dropped connections do
+ *       not matter and every event is seen in order; fails on 410 Gone.
+ * </ul>
+ *
+ * <p>Conditions are reached one after the other: each is first tried on the event that reached the
+ * previous one, then on the events that follow. The event that reached the last condition is
+ * returned. The wait blocks the calling thread for at most {@code timeout}: a helper thread ({@code
+ * kube-watch-until-<n>}, daemon) closes the watch when the time is up. Interrupting the caller does
+ * not end the wait earlier; the timeout bounds it. The watch is closed when the method returns.
+ *
+ * <pre>{@code
+ * String rv = deployments.get("web").getMetadata().getResourceVersion();
+ * WatchEvent<Deployment> e = WatchTools.until(Duration.ofMinutes(2), rv,
+ *     opts -> deployments.watch(opts.fieldSelector("metadata.name=web")),
+ *     ev -> ev.object().getStatus() != null
+ *         && ev.object().getStatus().getConditions().stream()
+ *             .anyMatch(c -> c.getType().equals("Available") && c.getStatus().equals("True")));
+ * }</pre>
+ */
+public final class WatchTools {
+  private static final ThreadFactory DEADLINES = new DaemonThreadFactory("kube-watch-until");
+
+  private WatchTools() {}
+
+  /**
+   * Reads {@code watch} until each condition is reached in turn.
+   *
+   * @return the event that reached the last condition
+   * @throws WaitTimeoutException when {@code timeout} passes first
+   * @throws WatchClosedException when the watch ends first
+   * @throws RuntimeException what a condition or the watch throws
+   */
+  @SafeVarargs
+  public static <T> WatchEvent<T> untilWithoutRetry(
+      Duration timeout, Watch<T> watch, ConditionFunc<T>... conditions) {
+    return untilWithoutRetry(Clock.system(), timeout, watch, Arrays.asList(conditions));
+  }
+
+  /** As {@link #untilWithoutRetry(Duration, Watch, ConditionFunc[])}, timed by {@code clock}. */
+  public static <T> WatchEvent<T> untilWithoutRetry(
+      Clock clock, Duration timeout, Watch<T> watch, List<ConditionFunc<T>> conditions) {
+    checkNotNull(clock, "clock");
+    checkNotNull(timeout, "timeout");
+    checkArgument(
+        !timeout.isNegative() && !timeout.isZero(), "timeout must be positive: %s", timeout);
+    checkNotNull(watch, "watch");
+    checkNotNull(conditions, "conditions");
+    checkArgument(!conditions.isEmpty(), "at least one condition is needed");
+    for (int i = 0; i < conditions.size(); i++) {
+      checkNotNull(conditions.get(i), "conditions[" + i + "]");
+    }
+    AtomicBoolean timedOut = new AtomicBoolean();
+    Thread deadline =
+        DEADLINES.newThread(
+            () -> {
+              try {
+                clock.sleep(timeout);
+                timedOut.set(true);
+                watch.close();
+              } catch (InterruptedException e) {
+                // The wait ended first.
+              }
+            });
+    deadline.start();
+    try {
+      return read(timeout, watch, conditions, timedOut);
+    } finally {
+      deadline.interrupt();
+      watch.close();
+      joinQuietly(deadline);
+    }
+  }
+
+  /**
+   * Watches from {@code initialResourceVersion} through a {@link RetryWatcher} until each condition
+   * is reached in turn. {@code watcher} opens one watch with the options it is given.
+   *
+   * @return the event that reached the last condition
+   * @throws IllegalArgumentException when {@code initialResourceVersion} is "" or "0"
+   * @throws WaitTimeoutException when {@code timeout} passes first
+   * @throws dev.kubeclient.core.errors.ApiException 410 Gone when the history is compacted, or what
+   *     else ends the {@link RetryWatcher}
+   */
+  @SafeVarargs
+  public static <T> WatchEvent<T> until(
+      Duration timeout,
+      String initialResourceVersion,
+      Function<ListOptions, Watch<T>> watcher,
+      ConditionFunc<T>... conditions) {
+    return until(
+        Clock.system(), timeout, initialResourceVersion, watcher, Arrays.asList(conditions));
+  }
+
+  /** As {@link #until(Duration, String, Function, ConditionFunc[])}, timed by {@code clock}. */
+  public static <T> WatchEvent<T> until(
+      Clock clock,
+      Duration timeout,
+      String initialResourceVersion,
+      Function<ListOptions, Watch<T>> watcher,
+      List<ConditionFunc<T>> conditions) {
+    RetryWatcher<T> w = RetryWatcher.newRetryWatcher(initialResourceVersion, watcher, clock);
+    return untilWithoutRetry(clock, timeout, w, conditions);
+  }
+
+  private static <T> WatchEvent<T> read(
+      Duration timeout, Watch<T> watch, List<ConditionFunc<T>> conditions, AtomicBoolean timedOut) {
+    @Nullable WatchEvent<T> last = null;
+    for (ConditionFunc<T> condition : conditions) {
+      if (last != null && condition.test(last)) {
+        continue;
+      }
+      while (true) {
+        boolean more;
+        try {
+          more = watch.hasNext();
+        } catch (RuntimeException e) {
+          if (timedOut.get()) {
+            WaitTimeoutException t = new WaitTimeoutException(timeout, "the watch condition");
+            t.addSuppressed(e);
+            throw t;
+          }
+          throw e;
+        }
+        if (!more) {
+          if (timedOut.get()) {
+            throw new WaitTimeoutException(timeout, "the watch condition");
+          }
+          throw new WatchClosedException("the watch ended before the condition was reached");
+        }
+        last = watch.next();
+        if (condition.test(last)) {
+          break;
+        }
+      }
+    }
+    return checkNotNull(last, "last event");
+  }
+
+  private static void joinQuietly(Thread t) {
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -37,14 +38,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Setters check their argument at once and throw {@link IllegalArgumentException} (bad value) or
  * {@link IllegalStateException} (a part set twice) naming the value, instead of failing later.
  *
- * <p>Execution: each attempt first takes a permit from the transport's {@link RateLimiter}. A 429
- * or 5xx response with a {@code Retry-After} header is retried after that many seconds, for any
- * verb, up to {@link #DEFAULT_MAX_TRIES} tries in all; a connection reset or premature end of
- * stream is retried after a second for GET only; anything else (TLS trust failures, other 4xx)
- * fails at once. Unary calls have an absolute deadline (the request's {@link #timeout}, else the
- * config's request timeout) that includes time spent throttled and waiting to retry. Streams and
- * watches have no read timeout and no deadline unless {@code timeout(..)} or {@code timeoutSeconds}
- * sets one.
+ * <p>Execution: each attempt first takes a permit from the transport's {@link RateLimiter}, except
+ * the first attempt of a watch (client-go does not throttle watches). A 429 or 5xx response with a
+ * {@code Retry-After} header is retried after that many seconds, for any verb, up to {@link
+ * #DEFAULT_MAX_TRIES} tries in all; a connection reset or premature end of stream is retried after
+ * a second for GET only; anything else (TLS trust failures, other 4xx) fails at once. Unary calls
+ * have an absolute deadline (the request's {@link #timeout}, else the config's request timeout)
+ * that includes retries but not time spent waiting for the rate limiter: as in client-go, a
+ * throttled client does not time out its callers. Streams and watches have no read timeout and no
+ * deadline unless {@code timeout(..)} or {@code timeoutSeconds} sets one. Closing the transport
+ * fails a request that is waiting for the rate limiter or a retry delay at once.
  *
  * <p>A request is confined to one thread and executed once.
  */
@@ -269,7 +272,7 @@ public final class Request {
    */
   public <T> T execute(Class<T> type) {
     checkNotNull(type, "type");
-    try (Response response = send(false)) {
+    try (Response response = send(Mode.UNARY)) {
       ResponseBody rb = response.body();
       String url = response.request().url().toString();
       try (JsonParser parser = client.mapper().createParser(rb.byteStream())) {
@@ -288,12 +291,12 @@ public final class Request {
 
   /** Sends the request and discards the body; for calls whose result does not matter. */
   public void execute() {
-    send(false).close();
+    send(Mode.UNARY).close();
   }
 
   /** Sends the request and returns the raw body (client-go's DoRaw). */
   public byte[] executeRaw() {
-    try (Response response = send(false)) {
+    try (Response response = send(Mode.UNARY)) {
       return response.body().bytes();
     } catch (IOException e) {
       throw RestErrors.transport(verb, url(), e);
@@ -305,7 +308,7 @@ public final class Request {
    * caller must close the stream.
    */
   public InputStream stream() {
-    return send(true).body().byteStream();
+    return send(Mode.STREAM).body().byteStream();
   }
 
   /**
@@ -318,7 +321,7 @@ public final class Request {
     if (!params.containsKey("watch")) {
       param("watch", "true");
     }
-    Response response = send(true);
+    Response response = send(Mode.WATCH);
     return new StreamingWatch<>(response, checkNotNull(call, "call"), client.mapper(), type, verb);
   }
 
@@ -394,22 +397,39 @@ public final class Request {
     return d.isZero() ? null : d;
   }
 
+  /** What is being sent: decides throttling, read timeout and the deadline. */
+  private enum Mode {
+    UNARY,
+    STREAM,
+    WATCH
+  }
+
   /** Sends with throttling and retries; returns a 2xx response or throws. */
-  private Response send(boolean streaming) {
+  private Response send(Mode mode) {
     checkState(!executed, "request already executed: %s %s", verb, url());
     executed = true;
     Transport transport = client.transport();
     checkState(!transport.isClosed(), "transport is closed: %s %s", verb, url());
     dev.kubeclient.rest.internal.Clock clock = transport.clock();
-    Duration limit = deadline(streaming);
-    long start = clock.nanoTime();
-    long deadline = limit == null ? Long.MAX_VALUE : start + limit.toNanos();
+    boolean streaming = mode != Mode.UNARY;
     HttpUrl url = buildUrl(!streaming);
     String urlText = url.toString();
     RequestBody requestBody = requestBody(urlText);
     OkHttpClient http = streaming ? transport.streamingClient() : transport.client();
+    // As client-go: watches are not throttled (retries of them are), and the first throttle wait
+    // happens before the deadline starts, so a throttled client does not time out its callers.
+    if (mode != Mode.WATCH) {
+      throttle(transport, urlText);
+    }
+    Duration limit = deadline(streaming);
+    long deadline = limit == null ? Long.MAX_VALUE : clock.nanoTime() + limit.toNanos();
     for (int attempt = 1; ; attempt++) {
-      throttle(transport.rateLimiter(), clock, deadline, urlText);
+      if (attempt > 1) {
+        Duration waited = throttle(transport, urlText);
+        if (deadline != Long.MAX_VALUE) {
+          deadline += waited.toNanos();
+        }
+      }
       okhttp3.Request.Builder rb = new okhttp3.Request.Builder().url(url).method(verb, requestBody);
       rb.header("Accept", "application/json, */*");
       headers.forEach(rb::header);
@@ -427,12 +447,13 @@ public final class Request {
       } catch (IOException e) {
         long wait = 1_000_000_000L;
         if (verb.equals("GET")
+            && !transport.isClosed()
             && isRetryable(e)
             && attempt < maxTries
             && clock.nanoTime() + wait < deadline) {
           log.debug(
               "{} {} failed ({}), retrying in 1s (try {})", verb, urlText, e.toString(), attempt);
-          sleep(clock, wait, urlText);
+          sleep(transport, wait, urlText);
           continue;
         }
         throw RestErrors.transport(verb, urlText, e);
@@ -454,7 +475,7 @@ public final class Request {
               code,
               retryAfter,
               attempt);
-          sleep(clock, wait, urlText);
+          sleep(transport, wait, urlText);
           continue;
         }
         gaveUp =
@@ -510,14 +531,9 @@ public final class Request {
     return RequestBody.create(bytes, MediaType.get(contentType));
   }
 
-  private void throttle(
-      RateLimiter limiter, dev.kubeclient.rest.internal.Clock clock, long deadline, String url) {
-    Duration maxWait =
-        deadline == Long.MAX_VALUE
-            ? Duration.ofDays(365)
-            : Duration.ofNanos(Math.max(0, deadline - clock.nanoTime()));
+  private Duration throttle(Transport transport, String url) {
     try {
-      Duration waited = limiter.acquire(maxWait);
+      Duration waited = transport.throttle();
       if (waited.compareTo(LONG_THROTTLE) > 0) {
         log.debug(
             "Waited for {} ms due to client-side throttling, request: {}:{}",
@@ -525,6 +541,9 @@ public final class Request {
             verb,
             url);
       }
+      return waited;
+    } catch (CancellationException e) {
+      throw closedWhileWaiting(url, "the client-side rate limiter");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw RestErrors.transport(
@@ -532,14 +551,23 @@ public final class Request {
     }
   }
 
-  private void sleep(dev.kubeclient.rest.internal.Clock clock, long nanos, String url) {
+  private void sleep(Transport transport, long nanos, String url) {
+    boolean open;
     try {
-      clock.sleepNanos(nanos);
+      open = transport.awaitUnlessClosed(nanos);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw RestErrors.transport(
           verb, url, new InterruptedIOException("interrupted while waiting to retry"));
     }
+    if (!open) {
+      throw closedWhileWaiting(url, "a retry delay");
+    }
+  }
+
+  private KubeClientException closedWhileWaiting(String url, String what) {
+    return RestErrors.transport(
+        verb, url, new IOException("transport closed while waiting for " + what));
   }
 
   /** Connection resets and premature ends, the errors client-go retries for GET. */

@@ -3,6 +3,7 @@ package dev.kubeclient.rest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,11 @@ import org.jspecify.annotations.Nullable;
  * frame decoder. Events are read one JSON object at a time from the body stream with Jackson's
  * incremental parser, so a frame split across chunks or lines is simply read on, and nothing is
  * buffered beyond the event being decoded.
+ *
+ * <p>Ends quietly (hasNext() false) on everything client-go's StreamWatcher treats as the end of
+ * the stream: a clean end, an end in the middle of an event, a dropped connection or reset stream,
+ * the client-side deadline, and {@link #close()} (from the watch or its transport). Only an event
+ * that cannot be decoded, and a server ERROR event, are thrown.
  *
  * <p>Iteration is confined to one thread; {@link #close()} may come from any thread and makes a
  * blocked read fail, which then ends the watch quietly.
@@ -114,6 +120,10 @@ final class StreamingWatch<T> implements Watch<T> {
       }
       // One frame of many: what follows it in the stream is the next event, not an error.
       frame = frameReader.readValue(parser);
+    } catch (JsonEOFException e) {
+      // Go's framer reports this as io.ErrUnexpectedEOF, which ends the watch quietly.
+      log.debug("watch {} ended in the middle of an event{}", url, JsonErrors.position(e));
+      return null;
     } catch (JsonProcessingException e) {
       if (closed.get()) {
         return null;
@@ -124,10 +134,12 @@ final class StreamingWatch<T> implements Watch<T> {
       log.debug("watch {} ended by its client-side deadline", url);
       return null;
     } catch (IOException e) {
-      if (closed.get()) {
-        return null;
+      // A dropped connection, a reset HTTP/2 stream or a close(): as client-go's StreamWatcher,
+      // end quietly and let the caller resume from the last resourceVersion it saw.
+      if (!closed.get()) {
+        log.debug("watch {} ended: {}", url, e.toString());
       }
-      throw RestErrors.transport(verb, url, e);
+      return null;
     }
     String typeName = frame.path("type").asText("");
     JsonNode object = frame.get("object");

@@ -10,16 +10,21 @@ import dev.kubeclient.rest.internal.ExecCredentialProvider;
 import dev.kubeclient.rest.internal.HeadersInterceptor;
 import dev.kubeclient.rest.internal.KeepAliveSocketFactory;
 import dev.kubeclient.rest.internal.LoggingInterceptor;
+import dev.kubeclient.rest.internal.OpenCalls;
 import dev.kubeclient.rest.internal.SystemClock;
 import dev.kubeclient.rest.internal.TlsSettings;
 import dev.kubeclient.rest.internal.TokenBucketRateLimiter;
 import dev.kubeclient.rest.internal.TokenFile;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -33,8 +38,11 @@ import okhttp3.OkHttpClient;
  * <p>Share one transport among all {@link RESTClient}s that talk to the same server (a ClientSet
  * with dozens of group clients uses one), so that they share connections and one throttle.
  *
- * <p>Safe for concurrent use. Lifecycle: usable once created; {@link #close()} cancels calls in
- * flight, evicts pooled connections and stops the dispatcher's threads; it is idempotent. OkHttp's
+ * <p>Safe for concurrent use. Lifecycle: usable once created; {@link #close()} ends everything that
+ * is open: calls in flight fail, open watches end ({@code hasNext()} returns false), a thread
+ * reading a streamed body (a followed log) gets an {@link java.io.IOException}, and requests still
+ * waiting for the rate limiter or for a Retry-After delay fail at once instead of being sent. It
+ * also evicts pooled connections and stops the dispatcher's threads; it is idempotent. OkHttp's
  * threads are daemon threads, so an unclosed transport does not keep the JVM alive.
  *
  * <p>Unary calls and long-lived streams (watches, logs) are executed on the caller's thread, not
@@ -55,7 +63,14 @@ public final class Transport implements AutoCloseable {
   private final OkHttpClient streamingClient;
   private final RateLimiter rateLimiter;
   private final ExecutorService dispatcherExecutor;
+  private final OpenCalls openCalls = new OpenCalls();
   private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** Wakes callers waiting in {@link #awaitUnlessClosed} when the transport closes. */
+  private final ReentrantLock closeLock = new ReentrantLock();
+
+  /** Signalled once, by {@link #close()}. Guarded by {@code closeLock}. */
+  private final Condition closedSignal = closeLock.newCondition();
 
   private Transport(RestConfig config, Clock clock, Map<String, String> env) {
     this.config = config;
@@ -67,6 +82,7 @@ public final class Transport implements AutoCloseable {
     OkHttpClient.Builder b =
         new OkHttpClient.Builder()
             .dispatcher(new Dispatcher(dispatcherExecutor))
+            .eventListener(openCalls)
             .connectionPool(pool)
             .socketFactory(new KeepAliveSocketFactory())
             .pingInterval(PING_INTERVAL_SECONDS, TimeUnit.SECONDS)
@@ -149,15 +165,84 @@ public final class Transport implements AutoCloseable {
     return clock;
   }
 
+  /** Calls started and whose response is not closed yet; for tests. */
+  int openCalls() {
+    return openCalls.size();
+  }
+
   /**
-   * Cancels calls in flight (their callers get an exception, open watches end), evicts pooled
-   * connections and stops the dispatcher threads. Idempotent.
+   * Takes a permit from the rate limiter for one request, however long that takes: as in client-go,
+   * waiting for the throttle is not part of a request's timeout.
+   *
+   * @return how long the caller waited
+   * @throws CancellationException when the transport is closed before or while waiting
+   * @throws InterruptedException when the thread is interrupted while waiting
+   */
+  Duration throttle() throws InterruptedException {
+    long start = clock.nanoTime();
+    if (rateLimiter instanceof TokenBucketRateLimiter bucket) {
+      // Reserve, then wait where close() can wake us; hand the permit back if we give up.
+      long wait = bucket.reserveNanos();
+      boolean open;
+      try {
+        open = awaitUnlessClosed(wait);
+      } catch (InterruptedException e) {
+        bucket.cancelReservation();
+        throw e;
+      }
+      if (!open) {
+        bucket.cancelReservation();
+      }
+    } else {
+      // A custom limiter cannot be woken; at least nothing is sent once it returns.
+      rateLimiter.acquire(Duration.ofNanos(Long.MAX_VALUE));
+    }
+    if (closed.get()) {
+      throw new CancellationException("transport closed");
+    }
+    return Duration.ofNanos(clock.nanoTime() - start);
+  }
+
+  /**
+   * Waits {@code nanos} of the clock's time, or less if the transport closes meanwhile.
+   *
+   * @return true when the time passed with the transport open, false when it is closed
+   */
+  boolean awaitUnlessClosed(long nanos) throws InterruptedException {
+    long end = clock.nanoTime() + Math.max(0, nanos);
+    closeLock.lock();
+    try {
+      while (!closed.get()) {
+        long left = end - clock.nanoTime();
+        if (left <= 0) {
+          return true;
+        }
+        clock.awaitNanos(closedSignal, left);
+      }
+      return false;
+    } finally {
+      closeLock.unlock();
+    }
+  }
+
+  /**
+   * Ends what is open: cancels calls in flight (their callers get an exception), ends open watches,
+   * fails reads of streamed bodies, fails requests waiting for the rate limiter or a retry delay,
+   * evicts pooled connections and stops the dispatcher threads. Idempotent; returns without waiting
+   * for the callers to notice.
    */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    closeLock.lock();
+    try {
+      closedSignal.signalAll();
+    } finally {
+      closeLock.unlock();
+    }
+    openCalls.cancelAll();
     client.dispatcher().cancelAll();
     dispatcherExecutor.shutdown();
     client.connectionPool().evictAll();

@@ -15,10 +15,22 @@ import java.util.Iterator;
  * }</pre>
  *
  * <p>{@link #hasNext()} blocks until an event arrives or the watch ends. It returns false when the
- * server ends the watch (its {@code timeoutSeconds}, a clean close), when the client-side deadline
- * passes, or after {@link #close()}. An ERROR event is thrown from {@code hasNext()} as the API
- * exception its Status maps to (410 Gone when the resourceVersion is too old); a broken connection
- * is thrown as a transport exception.
+ * watch ends for any reason client-go's {@code StreamWatcher} treats as an end: the server ends it
+ * (its {@code timeoutSeconds}, a clean close), the connection drops or the HTTP/2 stream is reset,
+ * the stream stops in the middle of an event, the client-side deadline passes, or {@link #close()}
+ * is called (directly or by closing the transport). Callers then start a new watch from the last
+ * resourceVersion they saw, as client-go's reflector does; such ends are logged at DEBUG.
+ *
+ * <p>Two things are thrown from {@code hasNext()}, and the watch is over afterwards:
+ *
+ * <ul>
+ *   <li>a server ERROR event: its Status is thrown as the {@code ApiException} it maps to, exactly
+ *       as for a failed request: 410 with reason {@code Expired} ("too old resource version") as
+ *       {@code ResourceExpiredException}, a {@code GoneException}; reason {@code Gone} as {@code
+ *       GoneException}; and so on. A reflector relists when {@code Errors.isGone} holds;
+ *   <li>an event that cannot be decoded (not JSON, an unknown event type, an object that does not
+ *       fit the type): a {@code DecodeException}, client-go's {@code ClientWatchDecoding} error.
+ * </ul>
  *
  * <p>Iteration is confined to one thread; {@link #close()} may be called from any thread and
  * unblocks the iterating one. Always close a watch.

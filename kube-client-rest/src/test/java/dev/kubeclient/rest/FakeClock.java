@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock whose sleeps return at once and advance time; records each sleep. */
+/** A clock whose sleeps and timed waits return at once and advance time; records each. */
 final class FakeClock implements Clock {
   private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
   private final Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
@@ -26,6 +26,12 @@ final class FakeClock implements Clock {
   public void sleepNanos(long n) {
     sleeps.add(n);
     nanos.addAndGet(n);
+  }
+
+  @Override
+  public long awaitNanos(java.util.concurrent.locks.Condition condition, long n) {
+    sleepNanos(n);
+    return 0;
   }
 
   void advanceSeconds(long seconds) {

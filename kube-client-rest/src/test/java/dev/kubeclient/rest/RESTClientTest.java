@@ -330,19 +330,23 @@ class RESTClientTest {
   }
 
   @Test
-  void throttle_waitBeyondDeadline_failsWithoutSending() {
+  void throttle_waitLongerThanTimeout_stillSentAsClientGoDoes() throws Exception {
     RateLimiter slow = new dev.kubeclient.rest.internal.TokenBucketRateLimiter(0.1, 1, clock);
     slow.tryAccept();
     transport.close();
     RestConfig cfg =
         RestConfig.builder().host(server.url("/").toString()).rateLimiter(slow).build();
     transport = Transport.forConfig(cfg, clock, Map.of());
-    RESTClient c = client("v1");
-    assertThatThrownBy(
-            () -> c.get().resource("pods").timeout(Duration.ofSeconds(2)).execute(TestObject.class))
-        .isInstanceOf(RateLimiterTimeoutException.class)
-        .hasMessageContaining("throttling");
-    assertThat(server.getRequestCount()).isZero();
+    server.enqueue(json(200, "{\"metadata\":{\"name\":\"late\"}}"));
+    TestObject o =
+        client("v1")
+            .get()
+            .resource("pods")
+            .timeout(Duration.ofSeconds(2))
+            .execute(TestObject.class);
+    assertThat(o.name()).isEqualTo("late");
+    assertThat(clock.sleeps).containsExactly(10_000_000_000L);
+    assertThat(server.takeRequest().getUrl().queryParameter("timeout")).isEqualTo("2s");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.kubeclient.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kubeclient.core.codec.DecodeException;
 import dev.kubeclient.core.errors.Errors;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,12 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Wire tests of watch decoding: split frames, bookmarks, errors, server close, client close. */
 class StreamingWatchTest {
@@ -129,8 +134,9 @@ class StreamingWatchTest {
     }
   }
 
+  /** Scenario of apimachinery's {@code TestStreamWatcher} ending on io.ErrUnexpectedEOF. */
   @Test
-  void watch_serverClosesAfterPartialFrame_reportsTransportError() {
+  void watch_serverClosesAfterPartialFrame_endsQuietly() {
     server.enqueue(
         new MockResponse.Builder()
             .code(200)
@@ -139,7 +145,94 @@ class StreamingWatchTest {
             .build());
     try (Watch<TestObject> w = watch()) {
       assertThat(w.next().resourceVersion()).isEqualTo("10");
-      assertThatThrownBy(w::hasNext).isInstanceOf(RuntimeException.class);
+      assertThat(w.hasNext()).isFalse();
+      assertThat(w.hasNext()).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestServers.Wire.class)
+  void watch_connectionDropsMidStream_endsQuietlyAfterDeliveredEvents(TestServers.Wire wire)
+      throws Exception {
+    try (MockWebServer dropping = TestServers.start(wire);
+        Transport t = Transport.forConfig(TestServers.config(dropping).build())) {
+      // Half the body is written, then the socket (HTTP/1.1) or the stream (HTTP/2) is cut.
+      dropping.enqueue(
+          new MockResponse.Builder()
+              .code(200)
+              .body(ADDED + MODIFIED + "x".repeat(ADDED.length() + MODIFIED.length()))
+              .onResponseBody(
+                  wire == TestServers.Wire.HTTP_2
+                      ? new SocketEffect.CloseStream(8)
+                      : new SocketEffect.CloseSocket(true, false, false))
+              .build());
+      try (Watch<TestObject> w =
+          RESTClient.forTransport(t, "v1").get().resource("pods").watch(TestObject.class)) {
+        List<String> seen = new ArrayList<>();
+        while (w.hasNext()) {
+          seen.add(w.next().resourceVersion());
+        }
+        assertThat(seen).isSubsetOf("10", "11");
+        assertThat(w.hasNext()).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void watch_undecodableEvent_throwsDecodeExceptionNamingTheWatch() {
+    String badObject = "{\"type\":\"ADDED\",\"object\":{\"metadata\":\"not-a-map\"}}\n";
+    server.enqueue(new MockResponse.Builder().code(200).body(ADDED + badObject).build());
+    try (Watch<TestObject> w = watch()) {
+      assertThat(w.next().resourceVersion()).isEqualTo("10");
+      assertThatThrownBy(w::hasNext)
+          .isInstanceOf(DecodeException.class)
+          .hasMessageContaining("/api/v1/namespaces/ns/pods")
+          .hasMessageContaining("ADDED");
+      assertThat(w.hasNext()).isFalse();
+    }
+    server.enqueue(new MockResponse.Builder().code(200).body(ADDED + "[1,2]\n").build());
+    try (Watch<TestObject> w = watch()) {
+      w.next();
+      assertThatThrownBy(w::hasNext).isInstanceOf(DecodeException.class);
+    }
+  }
+
+  @Test
+  void watch_firstAttempt_takesNoRateLimiterPermit() throws Exception {
+    AtomicInteger permits = new AtomicInteger();
+    RateLimiter counting =
+        new RateLimiter() {
+          @Override
+          public boolean tryAccept() {
+            permits.incrementAndGet();
+            return true;
+          }
+
+          @Override
+          public Duration acquire(Duration maxWait) {
+            permits.incrementAndGet();
+            return Duration.ZERO;
+          }
+
+          @Override
+          public double qps() {
+            return 0;
+          }
+        };
+    try (Transport t =
+        Transport.forConfig(
+            RestConfig.builder().host(server.url("/").toString()).rateLimiter(counting).build(),
+            new FakeClock(),
+            Map.of())) {
+      server.enqueue(new MockResponse.Builder().code(200).body(ADDED).build());
+      try (Watch<TestObject> w =
+          RESTClient.forTransport(t, "v1").get().resource("pods").watch(TestObject.class)) {
+        assertThat(drain(w)).containsExactly("ADDED:10");
+      }
+      assertThat(permits).hasValue(0);
+      server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+      RESTClient.forTransport(t, "v1").get().resource("pods").execute();
+      assertThat(permits).hasValue(1);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.kubeclient.rest.internal;
 
 import java.time.Instant;
+import java.util.concurrent.locks.Condition;
 
 /**
  * Time as the rest layer sees it, injected so that throttling, retries and credential expiry are
@@ -15,4 +16,15 @@ public interface Clock {
 
   /** Sleeps; may return early only by throwing {@link InterruptedException}. */
   void sleepNanos(long nanos) throws InterruptedException;
+
+  /**
+   * Waits on {@code condition}, whose lock the caller holds, until it is signalled or {@code nanos}
+   * of this clock's time have passed, as {@link Condition#awaitNanos(long)}. May return early:
+   * callers re-check their state and wait again. A fake clock advances its time here instead.
+   *
+   * @return an estimate of the time left, zero or less when it has passed
+   */
+  default long awaitNanos(Condition condition, long nanos) throws InterruptedException {
+    return condition.awaitNanos(nanos);
+  }
 }

@@ -69,13 +69,30 @@ public final class TokenBucketRateLimiter implements RateLimiter {
       try {
         clock.sleepNanos(waitNanos);
       } catch (InterruptedException e) {
-        synchronized (this) {
-          tokens += 1;
-        }
+        cancelReservation();
         throw e;
       }
     }
     return Duration.ofNanos(waitNanos);
+  }
+
+  /**
+   * Takes a permit now, letting the bucket go negative, and returns how long the caller must wait
+   * before using it (Go's {@code Limiter.Reserve}). A caller that gives up before then hands the
+   * permit back with {@link #cancelReservation()}. This lets the transport wait on its own
+   * condition, so that closing it wakes throttled callers.
+   */
+  public long reserveNanos() {
+    synchronized (this) {
+      refillLocked();
+      tokens -= 1;
+      return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / qps * 1e9);
+    }
+  }
+
+  /** Returns a permit taken by {@link #reserveNanos()} that will not be used. */
+  public synchronized void cancelReservation() {
+    tokens = Math.min(burst, tokens + 1);
   }
 
   @Override

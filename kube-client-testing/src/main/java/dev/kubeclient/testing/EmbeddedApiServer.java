@@ -68,8 +68,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Request bodies are JSON or YAML; protobuf and CBOR bodies get 415, so kubectl's typed
  *       generators ({@code kubectl create configmap ...}) fail, while {@code create -f}, {@code
- *       apply}, {@code patch}, {@code delete} and the rest work. Responses are always JSON, never
- *       server-side Tables ({@code kubectl get} shows NAME and AGE).
+ *       apply}, {@code patch}, {@code delete} and the rest work. Responses are JSON or YAML,
+ *       converted to PartialObjectMetadata or server-side Tables when the Accept header asks.
  *   <li>Nothing reconciles: Deployments create no Pods, Pods stay Pending until a test writes their
  *       status, deletion grace periods are not waited for.
  *   <li>Server-side apply records each manager's fields and removes fields a manager stops

@@ -3,7 +3,6 @@ package dev.kubeclient.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +69,7 @@ class EmbeddedApiServerKubectlTest {
 
   @BeforeAll
   static void startServer() {
-    kubectl = findKubectl();
+    kubectl = TestKubectl.find();
     assumeTrue(kubectl != null, "kubectl is not on the PATH");
     // Authentication on: kubectl must present the kubeconfig's client certificate.
     server = EmbeddedApiServer.newBuilder().authentication(true).build().start();
@@ -81,20 +80,6 @@ class EmbeddedApiServerKubectlTest {
     if (server != null) {
       server.close();
     }
-  }
-
-  private static String findKubectl() {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return null;
-    }
-    for (String d : path.split(File.pathSeparator)) {
-      File f = new File(d, "kubectl");
-      if (f.canExecute()) {
-        return f.getPath();
-      }
-    }
-    return null;
   }
 
   private record Result(int exit, String out, String err) {}

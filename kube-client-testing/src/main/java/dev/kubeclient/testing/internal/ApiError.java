@@ -170,6 +170,11 @@ public final class ApiError extends RuntimeException {
         0);
   }
 
+  /** 406 when no media type of the Accept header can be served, or a conversion cannot be done. */
+  public static ApiError notAcceptable(String message) {
+    return new ApiError(406, "NotAcceptable", message, Json.object(), 0);
+  }
+
   /** 410 Expired, as for a compacted resourceVersion or continue token. */
   public static ApiError expired(String message) {
     return new ApiError(410, "Expired", message, Json.object(), 0);

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +32,7 @@ public final class ApiHandler implements HttpHandler {
   private final PatchHandler patches;
   private final OpenApi openApi;
   private final Reviews reviews;
+  private final Responses responses;
 
   /** Creates the handler. */
   public ApiHandler(
@@ -53,6 +51,7 @@ public final class ApiHandler implements HttpHandler {
     this.patches = new PatchHandler(operations);
     this.openApi = new OpenApi(registry);
     this.reviews = new Reviews(authenticator);
+    this.responses = new Responses(new TableConvertor(operations.clock(), operations.store()));
   }
 
   @Override
@@ -218,6 +217,8 @@ public final class ApiHandler implements HttpHandler {
       // Only reads and watches have an all-namespaces route; writes need a namespace.
       throw ApiError.methodNotAllowed();
     }
+    // As the API server, answer 406 before doing anything when no accepted media type fits.
+    Responses.target(exchange, verb.equals("watch"));
     boolean status = "status".equals(info.subresource());
     if ("scale".equals(info.subresource()) && !verb.equals("patch")) {
       scale(exchange, type, info, verb);
@@ -226,7 +227,9 @@ public final class ApiHandler implements HttpHandler {
     switch (verb) {
       case "get" -> sendObject(exchange, 200, type, operations.get(type, info.namespace(), name));
       case "list" -> list(exchange, type, info);
-      case "watch" -> watches.serve(exchange, type, info, filter(type, info));
+      case "watch" ->
+          watches.serve(
+              exchange, type, info, filter(type, info), responses.watchConversion(exchange, type));
       case "create" -> {
         ObjectNode body = body(exchange);
         if (Reviews.answers(type)) {
@@ -343,9 +346,7 @@ public final class ApiHandler implements HttpHandler {
 
   private void sendObject(HttpExchange exchange, int code, ResourceType type, StoredObject o)
       throws IOException {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(o.size() + 64);
-    o.writeTo(buffer, StoredObject.typePrefix(type.apiVersion(), type.kind()));
-    Exchanges.send(exchange, code, "application/json", buffer.toByteArray());
+    responses.sendObject(exchange, code, type, o);
   }
 
   private void delete(HttpExchange exchange, ResourceType type, RequestInfo info)
@@ -460,39 +461,6 @@ public final class ApiHandler implements HttpHandler {
 
   private void sendList(HttpExchange exchange, ResourceType type, ResourceOperations.Page page)
       throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.getResponseHeaders().set("Cache-Control", "no-cache, private");
-    exchange.sendResponseHeaders(200, 0);
-    byte[] itemPrefix =
-        type.builtin() ? null : StoredObject.typePrefix(type.apiVersion(), type.kind());
-    try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 65536)) {
-      ObjectNode metadata = Json.object();
-      metadata.put("resourceVersion", Long.toString(page.resourceVersion()));
-      if (page.continueToken() != null) {
-        metadata.put("continue", page.continueToken());
-        if (page.remaining() >= 0) {
-          metadata.put("remainingItemCount", page.remaining());
-        }
-      }
-      String head =
-          "{\"kind\":"
-              + Json.quote(type.kind() + "List")
-              + ",\"apiVersion\":"
-              + Json.quote(type.apiVersion())
-              + ",\"metadata\":"
-              + metadata
-              + ",\"items\":[";
-      out.write(head.getBytes(StandardCharsets.UTF_8));
-      boolean first = true;
-      for (StoredObject o : page.items()) {
-        if (!first) {
-          out.write(',');
-        }
-        first = false;
-        o.writeTo(out, itemPrefix);
-      }
-      out.write(']');
-      out.write('}');
-    }
+    responses.sendList(exchange, type, page);
   }
 }

@@ -28,6 +28,11 @@ public final class ObjectRules {
     this.random = random;
   }
 
+  /** The clock timestamps are taken from. */
+  public Clock clock() {
+    return clock;
+  }
+
   /** Now as RFC 3339 with seconds, as metadata timestamps are written. */
   public String now() {
     return DateTimeFormatter.ISO_INSTANT.format(

@@ -71,6 +71,11 @@ public final class ResourceOperations {
     return rules.now();
   }
 
+  /** The server's clock. */
+  public java.time.Clock clock() {
+    return rules.clock();
+  }
+
   /** The store these operations write to. */
   public ObjectStore store() {
     return store;

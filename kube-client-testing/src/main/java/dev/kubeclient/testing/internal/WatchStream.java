@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,9 +53,16 @@ public final class WatchStream {
     this.clockMillis = clockMillis;
   }
 
-  /** Streams the watch described by {@code info}; returns when the stream ends. */
+  /**
+   * Streams the watch described by {@code info}; returns when the stream ends. {@code conversion},
+   * when not null, turns each object (and bookmark) into what the Accept header asked for.
+   */
   public void serve(
-      HttpExchange exchange, ResourceType type, RequestInfo info, Predicate<StoredObject> filter)
+      HttpExchange exchange,
+      ResourceType type,
+      RequestInfo info,
+      Predicate<StoredObject> filter,
+      @Nullable UnaryOperator<ObjectNode> conversion)
       throws IOException {
     String rv = info.param("resourceVersion", "");
     boolean bookmarks = "true".equals(info.param("allowWatchBookmarks", "false"));
@@ -90,7 +98,15 @@ public final class WatchStream {
         return;
       }
       try {
-        stream(out, watcher, type, prefix, bookmarks, sendInitial ? start : null, timeoutSeconds);
+        stream(
+            out,
+            watcher,
+            type,
+            prefix,
+            bookmarks,
+            sendInitial ? start : null,
+            timeoutSeconds,
+            conversion);
       } finally {
         store.unwatch(watcher);
       }
@@ -104,7 +120,8 @@ public final class WatchStream {
       byte[] prefix,
       boolean bookmarks,
       ObjectStore.@Nullable WatchStart initial,
-      long timeoutSeconds)
+      long timeoutSeconds,
+      @Nullable UnaryOperator<ObjectNode> conversion)
       throws IOException {
     long now = clockMillis.getAsLong();
     long deadline =
@@ -116,7 +133,7 @@ public final class WatchStream {
     List<WatchEvent> batch = new ArrayList<>();
     int initialLeft = initial == null ? -1 : initial.initialEvents();
     if (initialLeft == 0) {
-      writeBookmark(out, type, initial.resourceVersion(), true);
+      writeBookmark(out, type, initial.resourceVersion(), true, conversion);
       initialLeft = -1;
       out.flush();
     }
@@ -136,7 +153,7 @@ public final class WatchStream {
         if (bookmarks && clockMillis.getAsLong() - lastWrite >= bookmarkIntervalMillis) {
           long rv = store.bookmarkRevision(watcher);
           if (rv > 0) {
-            writeBookmark(out, type, rv, false);
+            writeBookmark(out, type, rv, false, conversion);
             lastWrite = clockMillis.getAsLong();
           }
         }
@@ -151,10 +168,14 @@ public final class WatchStream {
           return;
         }
         out.write(eventPrefix(e.type()));
-        e.object().writeTo(out, prefix);
+        if (conversion == null) {
+          e.object().writeTo(out, prefix);
+        } else {
+          out.write(Json.bytes(conversion.apply(e.object().tree(type.apiVersion(), type.kind()))));
+        }
         out.write(EVENT_END);
         if (initialLeft > 0 && --initialLeft == 0) {
-          writeBookmark(out, type, initial.resourceVersion(), true);
+          writeBookmark(out, type, initial.resourceVersion(), true, conversion);
           initialLeft = -1;
         }
       }
@@ -174,7 +195,12 @@ public final class WatchStream {
   }
 
   private static void writeBookmark(
-      OutputStream out, ResourceType type, long rv, boolean initialEventsEnd) throws IOException {
+      OutputStream out,
+      ResourceType type,
+      long rv,
+      boolean initialEventsEnd,
+      @Nullable UnaryOperator<ObjectNode> conversion)
+      throws IOException {
     ObjectNode event = Json.object();
     event.put("type", "BOOKMARK");
     ObjectNode object = event.putObject("object");
@@ -185,6 +211,9 @@ public final class WatchStream {
     metadata.putNull("creationTimestamp");
     if (initialEventsEnd) {
       metadata.putObject("annotations").put("k8s.io/initial-events-end", "true");
+    }
+    if (conversion != null) {
+      event.set("object", conversion.apply(object));
     }
     out.write(Json.bytes(event));
     out.write(NEWLINE);

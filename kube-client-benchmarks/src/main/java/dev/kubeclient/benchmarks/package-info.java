@@ -9,6 +9,10 @@
  * dev.kubeclient.benchmarks.Peer} {@code @Param} of each benchmark. The data comes from {@link
  * dev.kubeclient.benchmarks.PodFixtures}. Results and the commands that produced them are in this
  * module's {@code RESULTS.md}. Not published.
+ *
+ * <p>{@link dev.kubeclient.benchmarks.WorkQueueBenchmark} compares work queues the same way,
+ * through {@link dev.kubeclient.benchmarks.WorkQueueAdapter} and the {@link
+ * dev.kubeclient.benchmarks.WorkQueuePeer} {@code @Param} (fabric8 has no work queue).
  */
 @NullMarked
 package dev.kubeclient.benchmarks;

@@ -20,6 +20,7 @@ import dev.kubeclient.testing.internal.ObjectStore;
 import dev.kubeclient.testing.internal.ResourceOperations;
 import dev.kubeclient.testing.internal.ResourceRegistry;
 import dev.kubeclient.testing.internal.ResourceType;
+import dev.kubeclient.testing.internal.ServiceAllocator;
 import dev.kubeclient.testing.internal.Tls;
 import dev.kubeclient.testing.internal.WatchStream;
 import java.io.IOException;
@@ -63,25 +64,12 @@ import org.slf4j.LoggerFactory;
  * <p>Objects are stored as JSON, independent of any model classes. Every built-in resource is
  * served; a created CustomResourceDefinition makes its resource servable immediately.
  *
- * <p>Where it differs from a real server (there is no admission chain and no controller):
- *
- * <ul>
- *   <li>Request bodies are JSON or YAML; protobuf and CBOR bodies get 415, so kubectl's typed
- *       generators ({@code kubectl create configmap ...}) fail, while {@code create -f}, {@code
- *       apply}, {@code patch}, {@code delete} and the rest work. Responses are JSON or YAML,
- *       converted to PartialObjectMetadata or server-side Tables when the Accept header asks.
- *   <li>Nothing reconciles: Deployments create no Pods, Pods stay Pending until a test writes their
- *       status, deletion grace periods are not waited for.
- *   <li>Server-side apply records each manager's fields and removes fields a manager stops
- *       applying, but does not detect conflicts between managers (every apply acts forced); other
- *       writes do not add managedFields.
- *   <li>Strategic merge patch knows list merge keys by field name (containers, env, ports, volumes,
- *       conditions, ...), not from the Go types; {@code /openapi/v3} lists operations without
- *       schemas ({@code kubectl explain} does not work) and {@code /openapi/v2} is 404.
- *   <li>Objects are not validated against schemas: only names, apiVersion/kind, namespace and
- *       resourceVersion rules are checked; {@code fieldValidation} is accepted and ignored. Nor are
- *       they defaulted (no Service cluster IPs, no Pod defaults) beyond server-set metadata.
- * </ul>
+ * <p>Responses are negotiated by the Accept header (JSON, YAML, PartialObjectMetadata, server-side
+ * Tables with the columns {@code kubectl get} shows against a cluster), and built-in kinds are
+ * defaulted as the API server defaults them (Services get cluster IPs from {@link
+ * Builder#serviceClusterIpRange}). What still differs from a real server (no controllers, no
+ * kubelet, no protobuf, ...) is listed in one table in the {@linkplain dev.kubeclient.testing
+ * package documentation}.
  *
  * <p>Lifecycle: new → running ({@link #start()}) → closed ({@link #close()}). {@code start()} on a
  * running server and {@code close()} on a closed one do nothing; {@code start()} after {@code
@@ -126,6 +114,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
   private final Map<String, String> tokens;
   private final boolean authentication;
   private final List<Authenticator.Rule> rules;
+  private final String serviceClusterIpRange;
   private final FaultState faultState = new FaultState();
   private final Faults faults;
   private final ObjectStore store;
@@ -159,7 +148,13 @@ public final class EmbeddedApiServer implements AutoCloseable {
     this.store = new ObjectStore(historyLimit, 1);
     this.registry = new ResourceRegistry(BuiltinTypes.all());
     RandomGenerator random = b.random != null ? b.random : new SecureRandom();
-    this.operations = new ResourceOperations(store, registry, new ObjectRules(clock, random));
+    this.serviceClusterIpRange = b.serviceClusterIpRange;
+    this.operations =
+        new ResourceOperations(
+            store,
+            registry,
+            new ObjectRules(clock, random),
+            new ServiceAllocator(serviceClusterIpRange, random));
     this.faults = new Faults(faultState, store, this);
   }
 
@@ -179,6 +174,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
     b.tokens.putAll(tokens);
     b.authentication = authentication;
     b.rules.addAll(rules);
+    b.serviceClusterIpRange = serviceClusterIpRange;
     return b;
   }
 
@@ -490,8 +486,27 @@ public final class EmbeddedApiServer implements AutoCloseable {
     private boolean authentication;
     private final List<Authenticator.Rule> rules = new ArrayList<>();
     private @Nullable RandomGenerator random;
+    private String serviceClusterIpRange = ServiceAllocator.DEFAULT_CIDR;
 
     private Builder() {}
+
+    /**
+     * The range Service cluster IPs are allocated from (default {@code 10.96.0.0/12}, as kubeadm
+     * and kind configure it), IPv4 or IPv6. A Service's IP is released when it is deleted.
+     *
+     * @throws IllegalArgumentException when {@code cidr} is not an IP network in CIDR form
+     */
+    public Builder serviceClusterIpRange(String cidr) {
+      Preconditions.checkNotNull(cidr, "cidr");
+      try {
+        new ServiceAllocator(cidr, RandomGenerator.getDefault());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "serviceClusterIpRange: " + e.getMessage(), e.getCause());
+      }
+      this.serviceClusterIpRange = cidr;
+      return this;
+    }
 
     /** The port to bind on loopback; 0 (the default) picks a free one. */
     public Builder port(int port) {

@@ -4,6 +4,64 @@
  * for reliability tests, the {@link dev.kubeclient.testing.EmbeddedKube} JUnit 5 extension, and
  * {@link dev.kubeclient.testing.EmbeddedApiServerMain} to run it as a process. It plays the role
  * envtest and the fake clientset play for client-go, over the wire instead of in memory.
+ *
+ * <h2>What still differs from a real API server</h2>
+ *
+ * <p>The server answers as a v1.36 API server does for the REST API (CRUD, selectors, paging,
+ * watches, patches, server-side apply, Status errors), response negotiation (JSON, YAML,
+ * PartialObjectMetadata, server-side Tables with the columns of Kubernetes' printers) and the
+ * defaulting of the kinds tests meet most. This is what remains different; a test that depends on a
+ * row may pass here and fail against a cluster, or the reverse.
+ *
+ * <table>
+ *   <caption>Differences from a real API server</caption>
+ *   <tr><th>Area</th><th>Here</th><th>On a cluster</th></tr>
+ *   <tr><td>Controllers</td><td>None: Deployments create no ReplicaSets, Jobs no Pods, no
+ *       Endpoints/EndpointSlices are kept, namespaces get no {@code default} ServiceAccount or
+ *       {@code kube-root-ca.crt}, there is no {@code kubernetes} Service</td><td>The controller
+ *       manager reconciles all of these</td></tr>
+ *   <tr><td>Kubelet and scheduler</td><td>None: Pods stay Pending and unscheduled until a test
+ *       writes their status; no logs, exec, attach, port-forward, eviction or binding
+ *       subresources (only {@code status} and {@code scale} are served)</td><td>Pods run</td></tr>
+ *   <tr><td>Deletion</td><td>Garbage collection and namespace deletion happen synchronously in the
+ *       deleting request; grace periods are not waited for</td><td>Asynchronous, by
+ *       controllers; pods wait out their grace period</td></tr>
+ *   <tr><td>Wire formats</td><td>Request bodies JSON or YAML; protobuf and CBOR bodies get 415, an
+ *       Accept of protobuf alone gets 406 (so {@code kubectl create configmap|job|service ...},
+ *       which send protobuf, fail; {@code create -f} and {@code apply} work)</td><td>Protobuf is
+ *       served for built-in kinds</td></tr>
+ *   <tr><td>Tables</td><td>Printers for pods, workloads, services, endpoints, endpoint slices,
+ *       nodes, events, namespaces, secrets, config maps, service accounts, volumes and claims,
+ *       ingresses, ingress classes, network policies, leases, (cluster) role bindings, storage and
+ *       priority classes, controller revisions, PDBs and webhook configurations; other built-in
+ *       kinds get {@code Name, Created At}; column descriptions are worded differently</td><td>
+ *       Also printers for HPAs, CSRs, resource quotas, flow control, CSI, DRA and more</td></tr>
+ *   <tr><td>Defaulting</td><td>Pods and pod templates, ReplicationControllers, Services (cluster
+ *       IPs from {@link dev.kubeclient.testing.EmbeddedApiServer.Builder#serviceClusterIpRange},
+ *       node ports), Secrets, Namespaces, Endpoints, volumes and claims, Deployments, ReplicaSets,
+ *       StatefulSets, DaemonSets, Jobs, CronJobs; other kinds are stored as given; quantities are
+ *       neither rounded nor canonicalized; Services are single-stack and get no health check node
+ *       port</td><td>Every kind is defaulted; dual-stack clusters allocate two IPs</td></tr>
+ *   <tr><td>Admission</td><td>Only what the ServiceAccount, DefaultTolerationSeconds and Priority
+ *       plugins add to Pods, without the projected service account token volume; webhook
+ *       configurations are stored but never called; no LimitRanger or ResourceQuota</td><td>The
+ *       default admission chain and webhooks run</td></tr>
+ *   <tr><td>Validation</td><td>Names, apiVersion/kind, namespace and resourceVersion rules only;
+ *       {@code fieldValidation} is accepted; CRD schemas are neither enforced nor used to prune
+ *       or default</td><td>Every field is validated; CRD schemas prune, default and
+ *       validate</td></tr>
+ *   <tr><td>Server-side apply</td><td>Per-manager field sets and apply conflicts; strategic merge
+ *       keys come from field names, not the Go types; other writes add no managedFields</td><td>
+ *       Structured merge diff over the schemas; every write records its manager</td></tr>
+ *   <tr><td>OpenAPI and version</td><td>{@code /openapi/v3} lists operations without schemas
+ *       ({@code kubectl explain} fails), {@code /openapi/v2} is 404, {@code /version} reports
+ *       {@code v1.32.0-kubeclient}</td><td>Full schemas; the real version</td></tr>
+ *   <tr><td>Authorization</td><td>Open, or the builder's allow rules; access reviews are answered
+ *       from those rules</td><td>RBAC and other authorizers</td></tr>
+ *   <tr><td>Storage</td><td>One in-memory store, resourceVersions from one counter, a bounded
+ *       watch history ({@code historyLimit}), timestamps in whole seconds</td><td>etcd and the
+ *       watch cache</td></tr>
+ * </table>
  */
 @NullMarked
 package dev.kubeclient.testing;

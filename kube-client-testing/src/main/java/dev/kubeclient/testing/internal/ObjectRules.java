@@ -28,6 +28,11 @@ public final class ObjectRules {
     this.random = random;
   }
 
+  /** The source of generated names, also used for Service allocations. */
+  public RandomGenerator random() {
+    return random;
+  }
+
   /** The clock timestamps are taken from. */
   public Clock clock() {
     return clock;

@@ -30,12 +30,24 @@ public final class ResourceOperations {
   private final ObjectStore store;
   private final ResourceRegistry registry;
   private final ObjectRules rules;
+  private final Defaults defaults;
 
-  /** Creates the operations over {@code store}. */
+  /** Creates the operations over {@code store}, allocating Service IPs from 10.96.0.0/12. */
   public ResourceOperations(ObjectStore store, ResourceRegistry registry, ObjectRules rules) {
+    this(
+        store,
+        registry,
+        rules,
+        new ServiceAllocator(ServiceAllocator.DEFAULT_CIDR, rules.random()));
+  }
+
+  /** Creates the operations over {@code store}, allocating Service IPs with {@code services}. */
+  public ResourceOperations(
+      ObjectStore store, ResourceRegistry registry, ObjectRules rules, ServiceAllocator services) {
     this.store = store;
     this.registry = registry;
     this.rules = rules;
+    this.defaults = new Defaults(services);
   }
 
   /**
@@ -108,6 +120,7 @@ public final class ResourceOperations {
     return store.write(
         () -> {
           rules.prepareForCreate(type, object);
+          defaults.onCreate(type, object, store);
           String name = object.path("metadata").path("name").asText();
           checkNamespaceExists(type, namespace);
           if (type.namespaced() && namespace != null) {
@@ -204,6 +217,7 @@ public final class ResourceOperations {
   /** Writes {@code object} over {@code current}; the caller holds the store lock. */
   StoredObject replace(ResourceType type, StoredObject current, ObjectNode object, boolean status) {
     ObjectNode old = current.tree(type.apiVersion(), type.kind());
+    defaults.onUpdate(type, object, old, store);
     ObjectNode next = ObjectRules.prepareForUpdate(type, object, old, status);
     Json.child(next, "metadata").put("resourceVersion", Long.toString(current.resourceVersion()));
     if (current.terminating() && ObjectRules.finalizers(next).isEmpty() && !dryRun()) {

@@ -126,8 +126,19 @@ public final class DefaultReflector<T extends KubernetesObject> implements Refle
 
   @Override
   public void run() {
+    run(false);
+  }
+
+  /**
+   * Runs, or with {@code quietIfStopped} returns at once when stopped before it could start (an
+   * informer stopped right after its start).
+   */
+  void run(boolean quietIfStopped) {
     lock.lock();
     try {
+      if (quietIfStopped && state == State.STOPPED) {
+        return;
+      }
       if (state != State.NEW) {
         throw new IllegalStateException(identity + " already " + state.name().toLowerCase());
       }

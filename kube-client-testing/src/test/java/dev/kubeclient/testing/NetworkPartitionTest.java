@@ -19,6 +19,8 @@ class NetworkPartitionTest {
           net.restConfig(server.restConfig())
               .newBuilder()
               .readTimeout(Duration.ofMillis(500))
+              // Bounds the REST layer's retries of a reset GET.
+              .requestTimeout(Duration.ofSeconds(3))
               .build(),
           "v1");
 

@@ -40,6 +40,11 @@ public record GroupVersionKind(String group, String version, String kind) {
   }
 
   /** The group and version. */
+  /** The group and kind, without the version. */
+  public GroupKind groupKind() {
+    return new GroupKind(group, kind);
+  }
+
   public GroupVersion groupVersion() {
     return new GroupVersion(group, version);
   }

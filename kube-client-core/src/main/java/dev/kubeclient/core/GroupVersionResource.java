@@ -39,6 +39,11 @@ public record GroupVersionResource(String group, String version, String resource
   }
 
   /** The group and version. */
+  /** The group and resource, without the version. */
+  public GroupResource groupResource() {
+    return new GroupResource(group, resource);
+  }
+
   public GroupVersion groupVersion() {
     return new GroupVersion(group, version);
   }

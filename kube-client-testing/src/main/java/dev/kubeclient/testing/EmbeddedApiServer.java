@@ -36,11 +36,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -61,8 +63,11 @@ import org.slf4j.LoggerFactory;
  * small real cluster in tests and examples, as envtest does for client-go, and kubectl can use it
  * through {@link #kubeconfigPath()}.
  *
- * <p>Objects are stored as JSON, independent of any model classes. Every built-in resource is
- * served; a created CustomResourceDefinition makes its resource servable immediately.
+ * <p>Objects are stored as JSON, independent of any model classes. It reports itself as the
+ * Kubernetes version of the spec it was generated from ({@code /version} says 1.36) and serves what
+ * a default API server of that version serves: every built-in resource of the GA group versions,
+ * plus the alpha and beta versions {@link Builder#enableVersions} turns on. A created
+ * CustomResourceDefinition makes its resource servable immediately.
  *
  * <p>Responses are negotiated by the Accept header (JSON, YAML, PartialObjectMetadata, server-side
  * Tables with the columns {@code kubectl get} shows against a cluster), and built-in kinds are
@@ -115,6 +120,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
   private final boolean authentication;
   private final List<Authenticator.Rule> rules;
   private final String serviceClusterIpRange;
+  private final Set<String> enabledVersions;
   private final FaultState faultState = new FaultState();
   private final Faults faults;
   private final ObjectStore store;
@@ -146,7 +152,8 @@ public final class EmbeddedApiServer implements AutoCloseable {
     this.authentication = b.authentication || !b.tokens.isEmpty();
     this.rules = List.copyOf(b.rules);
     this.store = new ObjectStore(historyLimit, 1);
-    this.registry = new ResourceRegistry(BuiltinTypes.all());
+    this.enabledVersions = Set.copyOf(b.enabledVersions);
+    this.registry = new ResourceRegistry(BuiltinTypes.enabled(enabledVersions));
     RandomGenerator random = b.random != null ? b.random : new SecureRandom();
     this.serviceClusterIpRange = b.serviceClusterIpRange;
     this.operations =
@@ -175,6 +182,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
     b.authentication = authentication;
     b.rules.addAll(rules);
     b.serviceClusterIpRange = serviceClusterIpRange;
+    b.enabledVersions.addAll(enabledVersions);
     return b;
   }
 
@@ -487,6 +495,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
     private final List<Authenticator.Rule> rules = new ArrayList<>();
     private @Nullable RandomGenerator random;
     private String serviceClusterIpRange = ServiceAllocator.DEFAULT_CIDR;
+    private final Set<String> enabledVersions = new TreeSet<>();
 
     private Builder() {}
 
@@ -580,6 +589,22 @@ public final class EmbeddedApiServer implements AutoCloseable {
       Preconditions.checkArgument(!verbs.isEmpty(), "no verbs for user %s", user);
       Preconditions.checkArgument(!resources.isEmpty(), "no resources for user %s", user);
       rules.add(new Authenticator.Rule(user, Set.copyOf(verbs), Set.copyOf(resources)));
+      return this;
+    }
+
+    /**
+     * Serves alpha or beta group versions that a Kubernetes API server of this version leaves off
+     * by default, as its {@code --runtime-config} does: built-in group versions such as {@code
+     * resource.k8s.io/v1beta1}, or {@code api/all}, {@code api/beta}, {@code api/alpha}. By default
+     * only GA versions are served, as by a default API server.
+     *
+     * @throws IllegalArgumentException naming an entry that is not a built-in group version or one
+     *     of those keys
+     */
+    public Builder enableVersions(String... groupVersions) {
+      Set<String> entries = new TreeSet<>(Arrays.asList(groupVersions));
+      BuiltinTypes.enabled(entries);
+      enabledVersions.addAll(entries);
       return this;
     }
 

@@ -55,7 +55,9 @@
  *       Structured merge diff over the schemas; every write records its manager</td></tr>
  *   <tr><td>OpenAPI and version</td><td>{@code /openapi/v3} lists operations without schemas
  *       ({@code kubectl explain} fails), {@code /openapi/v2} is 404, {@code /version} reports
- *       {@code v1.32.0-kubeclient}</td><td>Full schemas; the real version</td></tr>
+ *       {@code v1.36.0} (the spec's version) with placeholder build fields; discovery serves the
+ *       GA group versions, alpha and beta ones only when enabled on the builder</td><td>Full
+ *       schemas; the real build; {@code --runtime-config} enables versions</td></tr>
  *   <tr><td>Authorization</td><td>Open, or the builder's allow rules; access reviews are answered
  *       from those rules</td><td>RBAC and other authorizers</td></tr>
  *   <tr><td>Storage</td><td>One in-memory store, resourceVersions from one counter, a bounded

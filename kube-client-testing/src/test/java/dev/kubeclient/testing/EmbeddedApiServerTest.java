@@ -133,6 +133,14 @@ class EmbeddedApiServerTest {
 
   @Test
   void deprecatedVersion_getsWarningHeader_gaVersionDoesNot() {
+    server.close();
+    server =
+        EmbeddedApiServer.newBuilder()
+            .https(false)
+            .enableVersions("resource.k8s.io/v1beta1")
+            .build()
+            .start();
+    http = new TestHttp(server);
     TestHttp.Response beta = http.get("/apis/resource.k8s.io/v1beta1/deviceclasses");
     assertThat(beta.code()).isEqualTo(200);
     assertThat(beta.header("Warning"))

@@ -100,7 +100,6 @@ public final class ApiHandler implements HttpHandler {
       path = path.substring(0, path.length() - 1);
     }
     String method = exchange.getRequestMethod();
-    String accept = String.valueOf(exchange.getRequestHeaders().getFirst("Accept"));
     switch (path) {
       case "/healthz", "/livez", "/readyz" -> {
         Exchanges.send(
@@ -112,15 +111,7 @@ public final class ApiHandler implements HttpHandler {
         return;
       }
       case "/api", "/apis" -> {
-        String aggregated = Discovery.aggregatedType(accept);
-        boolean core = path.equals("/api");
-        if (!aggregated.isEmpty()) {
-          Exchanges.send(
-              exchange, 200, aggregated, Json.bytes(discovery.aggregated(core, aggregated)));
-        } else {
-          Exchanges.sendJson(
-              exchange, 200, core ? discovery.coreVersions() : discovery.groupList());
-        }
+        discovery.serveRoot(exchange, path.equals("/api"));
         return;
       }
       default -> {

@@ -4,6 +4,9 @@ import dev.kubeclient.core.options.DeleteOptions;
 import dev.kubeclient.core.options.PropagationPolicy;
 import dev.kubeclient.core.retry.Retry;
 import dev.kubeclient.examples.ClusterConnection;
+import dev.kubeclient.examples.ExampleArgs;
+import dev.kubeclient.examples.Examples;
+import dev.kubeclient.examples.StopSignal;
 import dev.kubeclient.typed.ClientSet;
 import dev.kubeclient.typed.api.apps.v1.Deployment;
 import dev.kubeclient.typed.client.apps.v1.DeploymentClient;
@@ -14,9 +17,10 @@ import java.util.List;
  * Creates, updates, lists and deletes a Deployment, as client-go's create-update-delete-deployment
  * example does.
  *
- * <p>Run it with {@code --embedded} for an in-memory API server, {@code --kubeconfig PATH} for a
- * given cluster, or with no argument for the usual kubeconfig (and the embedded server when there
- * is none). {@code --namespace NS} picks the namespace ({@code default}).
+ * <p>Run it with {@code --embedded} for an in-memory API server, {@code --kubeconfig PATH} and
+ * {@code --context NAME} for a given cluster, or with no argument for the usual kubeconfig (and the
+ * embedded server when there is none). {@code --namespace NS} picks the namespace. Unlike
+ * client-go's example it does not pause for Return between the steps.
  */
 public final class Main {
   private static final String NAME = "demo-deployment";
@@ -25,15 +29,15 @@ public final class Main {
 
   /** Runs the example. */
   public static void main(String[] args) {
-    run(List.of(args), System.out);
+    Examples.runMain(Main::run, List.of(args));
   }
 
-  /** Runs the example, printing to {@code out}. */
-  public static void run(List<String> args, PrintStream out) {
-    int ns = args.indexOf("--namespace");
-    String namespace = ns >= 0 && ns + 1 < args.size() ? args.get(ns + 1) : "default";
-    try (ClusterConnection connection = ClusterConnection.fromArgs(args, out);
+  /** Runs the example, printing to {@code out}; it ends when done, so it does not wait on stop. */
+  public static void run(List<String> args, PrintStream out, StopSignal stop) {
+    ExampleArgs options = ExampleArgs.parse(args);
+    try (ClusterConnection connection = ClusterConnection.connect(options, out);
         ClientSet clientSet = ClientSet.newForConfig(connection.config())) {
+      String namespace = connection.namespace();
       DeploymentClient deployments = clientSet.appsV1().deployments(namespace);
 
       out.println("Creating deployment...");

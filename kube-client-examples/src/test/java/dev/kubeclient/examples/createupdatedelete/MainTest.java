@@ -1,22 +1,25 @@
 package dev.kubeclient.examples.createupdatedelete;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.kubeclient.core.errors.NotFoundException;
+import dev.kubeclient.examples.ExampleRun;
+import dev.kubeclient.testing.EmbeddedApiServer;
+import dev.kubeclient.testing.EmbeddedKube;
+import dev.kubeclient.typed.ClientSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Runs the example against an embedded API server, as CI does, and checks what it printed. */
+/** Runs the example against embedded servers, as CI does, and checks what it printed and did. */
+@EmbeddedKube
 class MainTest {
   @Test
   void run_embedded_createsUpdatesListsAndDeletes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Main.run(List.of("--embedded"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
+    List<String> lines = ExampleRun.runToEnd("create-update-delete", Main::run, "--embedded");
+    assertThat(lines.get(0)).startsWith("Using an embedded API server at https://127.0.0.1:");
+    assertThat(lines.subList(1, lines.size()))
         .containsExactly(
-            "Starting an embedded API server",
             "Creating deployment...",
             "Created deployment demo-deployment.",
             "Updating deployment...",
@@ -25,6 +28,24 @@ class MainTest {
             " * demo-deployment (1 replicas)",
             "Deleting deployment...",
             "Deleted deployment.");
+  }
+
+  @Test
+  void run_againstAServer_leavesTheDeploymentDeleted(EmbeddedApiServer server) {
+    List<String> lines =
+        ExampleRun.runToEnd(
+            "create-update-delete",
+            Main::run,
+            "--kubeconfig",
+            server.kubeconfigPath().toString(),
+            "--namespace",
+            "kube-public");
+    assertThat(lines)
+        .contains("Listing deployments in namespace kube-public:", "Deleted deployment.");
+    try (ClientSet clientSet = ClientSet.newForConfig(server.restConfig())) {
+      assertThatThrownBy(() -> clientSet.appsV1().deployments("kube-public").get("demo-deployment"))
+          .isInstanceOf(NotFoundException.class);
+    }
   }
 
   @Test

@@ -32,6 +32,10 @@ public final class Examples {
         "out-of-cluster-client-configuration",
         "count the cluster's pods every few seconds with the kubeconfig's credentials",
         dev.kubeclient.examples.outofcluster.Main::run);
+    add(
+        "workqueue",
+        "a pod informer feeding a rate-limited workqueue drained by worker threads",
+        dev.kubeclient.examples.workqueue.Main::run);
   }
 
   private Examples() {}

@@ -33,6 +33,10 @@ public final class Examples {
         "count the cluster's pods every few seconds with the kubeconfig's credentials",
         dev.kubeclient.examples.outofcluster.Main::run);
     add(
+        "leader-election",
+        "candidates elect a leader on a Lease; when it stops, another takes over",
+        dev.kubeclient.examples.leaderelection.Main::run);
+    add(
         "workqueue",
         "a pod informer feeding a rate-limited workqueue drained by worker threads",
         dev.kubeclient.examples.workqueue.Main::run);

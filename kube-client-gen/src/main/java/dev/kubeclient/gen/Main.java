@@ -3,6 +3,7 @@ package dev.kubeclient.gen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kubeclient.gen.clientset.ClientSetGenerator;
+import dev.kubeclient.gen.clientset.InformerGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +38,11 @@ public final class Main {
     JsonNode root = new ObjectMapper().readTree(spec.toFile());
     Path coreRoot = repositoryRoot.resolve("kube-client-core/src/generated");
     Path typedRoot = repositoryRoot.resolve("kube-client-typed/src/generated");
+    Path informersRoot = repositoryRoot.resolve("kube-client-informers/src/generated");
     SourceSink core = new SourceSink(coreRoot.resolve("java"));
     SourceSink typed = new SourceSink(typedRoot.resolve("java"));
-    for (Path generated : new Path[] {coreRoot, typedRoot}) {
+    SourceSink informers = new SourceSink(informersRoot.resolve("java"));
+    for (Path generated : new Path[] {coreRoot, typedRoot, informersRoot}) {
       new SourceSink(generated).clean();
     }
     CatalogGenerator catalog = new CatalogGenerator();
@@ -47,12 +50,14 @@ public final class Main {
     catalog.write(core);
     ModelGenerator models = new ModelGenerator(root.path("definitions"));
     models.write(core, typed, coreRoot.resolve("resources"), typedRoot.resolve("resources"));
-    new ClientSetGenerator(
+    ClientSetGenerator clients =
+        new ClientSetGenerator(
             root.path("definitions"),
             d ->
                 Names.javaPackage(d) == null
                     ? null
-                    : Names.javaPackage(d) + "." + Names.simpleName(d))
-        .write(catalog.apiResources(), typed::write);
+                    : Names.javaPackage(d) + "." + Names.simpleName(d));
+    clients.write(catalog.apiResources(), typed::write);
+    new InformerGenerator(clients).write(catalog.apiResources(), informers::write);
   }
 }

@@ -62,6 +62,11 @@ public final class ClientSetGenerator {
             });
   }
 
+  /** The Java class of the model of group/version/kind, or null when none was generated. */
+  @Nullable String modelClass(String group, String version, String kind) {
+    return modelClasses.get(key(group, version, kind));
+  }
+
   private static String key(String group, String version, String kind) {
     return group + "/" + version + "/" + kind;
   }
@@ -412,7 +417,7 @@ public final class ClientSetGenerator {
     return capitalize(group.isEmpty() ? "core" : group.split("\\.")[0]);
   }
 
-  private static String groupAccessor(String[] g) {
+  static String groupAccessor(String[] g) {
     String s = groupPrefix(g[0]) + capitalize(g[1]);
     return Character.toLowerCase(s.charAt(0)) + s.substring(1);
   }
@@ -433,7 +438,7 @@ public final class ClientSetGenerator {
     return Character.toLowerCase(head.charAt(0)) + head.substring(1) + plural.substring(common);
   }
 
-  private static String capitalize(String s) {
+  static String capitalize(String s) {
     return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Checks that the committed generated sources are exactly what the generator writes today. */
 class MainTest {
   private static final List<String> OUTPUT_ROOTS =
-      List.of("kube-client-core/src/generated", "kube-client-typed/src/generated");
+      List.of(
+          "kube-client-core/src/generated",
+          "kube-client-typed/src/generated",
+          "kube-client-informers/src/generated");
 
   /** The repository root: the nearest folder up whose pom is the parent pom itself. */
   private static @Nullable Path repositoryRoot() throws IOException {

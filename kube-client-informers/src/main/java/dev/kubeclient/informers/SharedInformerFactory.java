@@ -49,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe.
  */
-public final class SharedInformerFactory implements AutoCloseable {
+public final class SharedInformerFactory extends InformerGroups implements AutoCloseable {
   private final ClientSet clientSet;
   private final Duration defaultResync;
   private final String namespace;

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +51,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe.
  */
 public final class SharedInformerFactory extends InformerGroups implements AutoCloseable {
+  /** Numbers the factories, so that each one's shared threads have their own names. */
+  private static final AtomicInteger FACTORIES = new AtomicInteger();
+
   private final ClientSet clientSet;
   private final Duration defaultResync;
   private final String namespace;
@@ -76,7 +80,9 @@ public final class SharedInformerFactory extends InformerGroups implements AutoC
     this.customResync = Map.copyOf(b.customResync);
     this.transform = b.transform;
     this.useWatchList = b.useWatchList;
-    this.runtime = new InformerRuntime("kube-informer", b.clock, b.workers);
+    this.runtime =
+        new InformerRuntime(
+            "kube-informer-factory-" + FACTORIES.incrementAndGet(), b.clock, b.workers);
   }
 
   /** A builder of a factory over {@code clientSet}. */

@@ -71,10 +71,13 @@ public class ApiException extends KubeClientException {
 
   /**
    * The exception for an error response. A body that is a JSON {@code Status} becomes that Status;
-   * any other body (an HTML page from a proxy, plain text, nothing) becomes a Status with the HTTP
-   * code and the reason that code implies, whose message quotes at most about 1 KB of the body. The
-   * {@code Retry-After} header and {@code details.retryAfterSeconds} both feed {@link
-   * #retryAfterSeconds()}. At most a bounded prefix of {@code body} is read; the caller closes it.
+   * any other body (an HTML page from a proxy, plain text, nothing) is classified as client-go's
+   * {@code NewGenericServerResponse} does: the reason follows from the code and the verb (409 is
+   * AlreadyExists for POST and Conflict otherwise, 5xx without a more specific reason is
+   * InternalError, codes it does not name get reason Unknown), and the message is client-go's for
+   * that code plus at most about 1 KB of the body. The {@code Retry-After} header and {@code
+   * details.retryAfterSeconds} both feed {@link #retryAfterSeconds()}. At most a bounded prefix of
+   * {@code body} is read; the caller closes it.
    */
   public static ApiException fromResponse(
       int httpCode,

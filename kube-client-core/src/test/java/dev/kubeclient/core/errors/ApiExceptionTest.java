@@ -92,8 +92,9 @@ class ApiExceptionTest {
     assertThat(e).isInstanceOf(ServiceUnavailableException.class);
     assertThat(e.code()).isEqualTo(503);
     assertThat(e.getMessage())
-        .contains("HTTP 503")
-        .contains("not a Status: <html><body>xxx")
+        .contains("the server is currently unable to handle the request")
+        .contains("(503 ServiceUnavailable)")
+        .contains("response body: <html><body>xxx")
         .contains("(truncated)")
         .hasSizeLessThan(1300);
     assertThat(e.causes())
@@ -105,7 +106,8 @@ class ApiExceptionTest {
   void fromResponse_emptyBody_saysSo() {
     ApiException e = ApiException.fromResponse(404, "DELETE", "/x", (byte[]) null, null, Map.of());
     assertThat(e).isInstanceOf(NotFoundException.class);
-    assertThat(e.getMessage()).contains("HTTP 404 and an empty body");
+    assertThat(e.getMessage())
+        .isEqualTo("DELETE /x: the server could not find the requested resource (404 NotFound)");
   }
 
   @Test
@@ -122,7 +124,50 @@ class ApiExceptionTest {
     ApiException e =
         ApiException.fromResponse(
             502, "GET", "/x", utf8("{\"error\":\"upstream\"}"), "application/json", Map.of());
-    assertThat(e.getMessage()).contains("not a Status: {\"error\":\"upstream\"}");
+    assertThat(e).isInstanceOf(InternalErrorException.class);
+    assertThat(e.getMessage())
+        .contains("an error on the server (\"{\"error\":\"upstream\"}\") has prevented");
+  }
+
+  /**
+   * Scenario of apimachinery's {@code NewGenericServerResponse}, which client-go's {@code
+   * transformUnstructuredResponseError} applies to error bodies that are not a Status.
+   */
+  @ParameterizedTest(name = "{1} {0} -> {2} {3}")
+  @CsvSource({
+    "409, POST, AlreadyExistsException, AlreadyExists",
+    "409, PUT, ConflictException, Conflict",
+    "409, PATCH, ConflictException, Conflict",
+    "404, GET, NotFoundException, NotFound",
+    "400, GET, BadRequestException, BadRequest",
+    "401, GET, UnauthorizedException, Unauthorized",
+    "403, GET, ForbiddenException, Forbidden",
+    "405, GET, MethodNotSupportedException, MethodNotAllowed",
+    "406, GET, ApiException, NotAcceptable",
+    "410, GET, GoneException, ''",
+    "413, POST, ApiException, ''",
+    "415, POST, ApiException, UnsupportedMediaType",
+    "422, POST, InvalidException, Invalid",
+    "429, GET, TooManyRequestsException, TooManyRequests",
+    "500, GET, InternalErrorException, InternalError",
+    "501, GET, InternalErrorException, InternalError",
+    "502, GET, InternalErrorException, InternalError",
+    "503, GET, ServiceUnavailableException, ServiceUnavailable",
+    "504, GET, TimeoutException, Timeout",
+    "418, GET, ApiException, ''",
+  })
+  void fromResponse_bodyNotAStatus_classifiedAsClientGoGenericResponse(
+      int code, String verb, String type, String reason) {
+    ApiException e =
+        ApiException.fromResponse(
+            code, verb, "/x", utf8("upstream says no"), "text/plain", Map.of());
+    assertThat(e.getClass().getSimpleName()).isEqualTo(type);
+    assertThat(e.reason()).isEqualTo(reason);
+    assertThat(e.code()).isEqualTo(code);
+    assertThat(e.getMessage()).contains("upstream says no");
+    assertThat(e.causes())
+        .singleElement()
+        .satisfies(c -> assertThat(c.getMessage()).isEqualTo("upstream says no"));
   }
 
   @Test

@@ -80,7 +80,11 @@ public final class StatusErrors {
     return reasonForCode(code);
   }
 
-  /** The reason client-go's {@code NewGenericServerResponse} gives an HTTP code; "" if none. */
+  /**
+   * The reason an HTTP code implies for a Status whose reason is missing or not one the API
+   * defines, as apimachinery's {@code IsNotFound}-style predicates fall back on the code; "" if
+   * none.
+   */
   public static String reasonForCode(int code) {
     return switch (code) {
       case 400 -> "BadRequest";
@@ -146,7 +150,7 @@ public final class StatusErrors {
     int headerRetry = retryAfterHeader(headers);
     Status status = asStatus(prefix, contentType);
     if (status == null) {
-      status = genericStatus(httpCode, prefix);
+      status = genericStatus(httpCode, verb, prefix);
     } else if (status.getCode() == null || status.getCode() == 0) {
       status.setCode(httpCode);
     }
@@ -180,26 +184,100 @@ public final class StatusErrors {
     }
   }
 
-  private static Status genericStatus(int code, byte[] body) {
-    String reason = reasonForCode(code);
-    String quoted = quote(body);
-    StatusDetails details = new StatusDetails();
-    if (!quoted.isEmpty()) {
-      details.setCauses(
-          List.of(new StatusCause().reason("UnexpectedServerResponse").message(quoted)));
+  /**
+   * The Status client-go's {@code NewGenericServerResponse} makes of an error response without a
+   * Status body: the reason follows from the code (409 is AlreadyExists for POST and Conflict
+   * otherwise, other 5xx InternalError, codes it does not name no reason, so that the predicates
+   * fall back on the code as client-go's do), the message is client-go's for that code, and the
+   * body is kept as an {@code UnexpectedServerResponse} cause. Unlike client-go, which keeps only
+   * text bodies, a body of any type is quoted (up to about 1 KB) in the message when client-go's
+   * message would not show it: it is often the only clue.
+   */
+  static Status genericStatus(int code, @Nullable String verb, byte[] body) {
+    String text = quote(body);
+    @Nullable String reason;
+    String message;
+    switch (code) {
+      case 409 -> {
+        reason = "POST".equals(verb) ? "AlreadyExists" : "Conflict";
+        message = "the server reported a conflict";
+      }
+      case 404 -> {
+        reason = "NotFound";
+        message = "the server could not find the requested resource";
+      }
+      case 400 -> {
+        reason = "BadRequest";
+        message = "the server rejected our request for an unknown reason";
+      }
+      case 401 -> {
+        reason = "Unauthorized";
+        message = "the server has asked for the client to provide credentials";
+      }
+      case 403 -> {
+        reason = "Forbidden";
+        message = text;
+      }
+      case 406 -> {
+        reason = "NotAcceptable";
+        message =
+            text.isEmpty()
+                ? "the server was unable to respond with a content type that the client supports"
+                : text;
+      }
+      case 415 -> {
+        reason = "UnsupportedMediaType";
+        message = text;
+      }
+      case 405 -> {
+        reason = "MethodNotAllowed";
+        message = "the server does not allow this method on the requested resource";
+      }
+      case 422 -> {
+        reason = "Invalid";
+        message = "the server rejected our request due to an error in our request";
+      }
+      case 503 -> {
+        reason = "ServiceUnavailable";
+        message = "the server is currently unable to handle the request";
+      }
+      case 504 -> {
+        reason = "Timeout";
+        message =
+            "the server was unable to return a response in the time allotted, but may still be"
+                + " processing the request";
+      }
+      case 429 -> {
+        reason = "TooManyRequests";
+        message = "the server has received too many requests and has asked us to try again later";
+      }
+      default -> {
+        if (code >= 500) {
+          reason = "InternalError";
+          message =
+              "an error on the server (\"" + text + "\") has prevented the request from succeeding";
+        } else {
+          reason = null; // client-go's StatusReasonUnknown; predicates fall back on the code
+          message =
+              "the server responded with the status code "
+                  + code
+                  + " but did not return more information";
+        }
+      }
     }
+    if (!text.isEmpty() && !message.contains(text)) {
+      message += "; response body: " + text;
+    }
+    StatusDetails details = new StatusDetails();
+    details.setCauses(List.of(new StatusCause().reason("UnexpectedServerResponse").message(text)));
     return new Status()
         .apiVersion("v1")
         .kind("Status")
         .status("Failure")
         .code(code)
-        .reason(reason.isEmpty() ? "Unknown" : reason)
+        .reason(reason)
         .details(details)
-        .message(
-            "the server responded with HTTP "
-                + code
-                + " and "
-                + (quoted.isEmpty() ? "an empty body" : "a body that is not a Status: " + quoted));
+        .message(message);
   }
 
   /** At most {@link #MAX_QUOTED_BODY} bytes of {@code body} as text, marked when cut. */

@@ -7,6 +7,7 @@ import static dev.kubeclient.core.internal.Preconditions.checkState;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.kubeclient.core.KubeDuration;
 import dev.kubeclient.core.codec.DecodeException;
 import dev.kubeclient.core.errors.ApiException;
 import dev.kubeclient.core.errors.KubeClientException;
@@ -40,20 +41,22 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Execution: each attempt first takes a permit from the transport's {@link RateLimiter}, except
  * the first attempt of a watch (client-go does not throttle watches). A 429 or 5xx response with a
- * {@code Retry-After} header is retried after that many seconds, for any verb, up to {@link
- * #DEFAULT_MAX_TRIES} tries in all; a connection reset or premature end of stream is retried after
- * a second for GET only; anything else (TLS trust failures, other 4xx) fails at once. Unary calls
- * have an absolute deadline (the request's {@link #timeout}, else the config's request timeout)
- * that includes retries but not time spent waiting for the rate limiter: as in client-go, a
- * throttled client does not time out its callers. Streams and watches have no read timeout and no
- * deadline unless {@code timeout(..)} or {@code timeoutSeconds} sets one. Closing the transport
- * fails a request that is waiting for the rate limiter or a retry delay at once.
+ * {@code Retry-After} header is retried after that many seconds, for any verb; a connection reset
+ * or premature end of stream is retried after a second for GET only; both count against {@link
+ * #DEFAULT_MAX_RETRIES} retries after the first try, as in client-go; anything else (TLS trust
+ * failures, other 4xx) fails at once. Unary calls have no deadline unless the request's {@link
+ * #timeout} or the config's request timeout sets one (client-go has none by default: the server's
+ * own timeout, TCP keepalive and HTTP/2 pings guard against dead peers). A deadline includes
+ * retries but not time spent waiting for the rate limiter: as in client-go, a throttled client does
+ * not time out its callers. Streams and watches have no read timeout and no deadline unless {@code
+ * timeout(..)} or {@code timeoutSeconds} sets one. Closing the transport fails a request that is
+ * waiting for the rate limiter or a retry delay at once.
  *
  * <p>A request is confined to one thread and executed once.
  */
 public final class Request {
-  /** client-go's limit of tries for Retry-After responses. */
-  public static final int DEFAULT_MAX_TRIES = 10;
+  /** client-go's limit of retries after the first try ({@code Request.MaxRetries}). */
+  public static final int DEFAULT_MAX_RETRIES = 10;
 
   /** Waits for the throttle longer than this are logged, as client-go does at 50 ms. */
   static final Duration LONG_THROTTLE = Duration.ofMillis(50);
@@ -79,7 +82,7 @@ public final class Request {
   private @Nullable Object bodyObject;
   private String contentType = "application/json";
   private @Nullable Duration timeout;
-  private int maxTries = DEFAULT_MAX_TRIES;
+  private int maxRetries = DEFAULT_MAX_RETRIES;
   private boolean executed;
   private okhttp3.@Nullable Call call;
 
@@ -94,7 +97,8 @@ public final class Request {
   }
 
   /**
-   * Sets the namespace; an empty namespace means all namespaces (no path segment).
+   * Sets the namespace; an empty namespace means all namespaces (no path segment), which is refused
+   * at execution, as client-go does, for POST and for GET, PUT and DELETE of a named object.
    *
    * @throws IllegalStateException when already set
    */
@@ -237,8 +241,9 @@ public final class Request {
   }
 
   /**
-   * Sets the absolute deadline of this call, including throttling and retries; also sent as the
-   * {@code timeout} query parameter of unary calls, as client-go does.
+   * Sets the absolute deadline of this call, including retries but not the wait for the rate
+   * limiter; for unary calls also sent as the {@code timeout} query parameter in Go's duration form
+   * ({@code 30s}, {@code 1m30s}, {@code 500ms}), as client-go does.
    */
   public Request timeout(Duration timeout) {
     checkNotNull(timeout, "timeout");
@@ -248,10 +253,13 @@ public final class Request {
     return this;
   }
 
-  /** Sets how many tries a Retry-After response may cause in all; 1 disables retries. */
-  public Request maxTries(int maxTries) {
-    checkArgument(maxTries >= 1, "maxTries must be at least 1: %s", maxTries);
-    this.maxTries = maxTries;
+  /**
+   * Sets how many times the request may be retried after its first try (client-go's {@code
+   * MaxRetries}); 0 disables retries.
+   */
+  public Request maxRetries(int maxRetries) {
+    checkArgument(maxRetries >= 0, "maxRetries must not be negative: %s", maxRetries);
+    this.maxRetries = maxRetries;
     return this;
   }
 
@@ -366,8 +374,9 @@ public final class Request {
       suffix.forEach(b::addPathSegment);
     }
     params.forEach((k, vs) -> vs.forEach(v -> b.addQueryParameter(k, v)));
-    if (addTimeoutParam && timeout != null && !params.containsKey("timeout")) {
-      b.addQueryParameter("timeout", timeout.toSeconds() + "s");
+    Duration t = timeout != null ? timeout : client.transport().config().requestTimeout();
+    if (addTimeoutParam && !t.isZero() && !params.containsKey("timeout")) {
+      b.addQueryParameter("timeout", KubeDuration.of(t).toString());
     }
     return b.build();
   }
@@ -408,6 +417,7 @@ public final class Request {
   private Response send(Mode mode) {
     checkState(!executed, "request already executed: %s %s", verb, url());
     executed = true;
+    preflightCheck();
     Transport transport = client.transport();
     checkState(!transport.isClosed(), "transport is closed: %s %s", verb, url());
     dev.kubeclient.rest.internal.Clock clock = transport.clock();
@@ -449,7 +459,7 @@ public final class Request {
         if (verb.equals("GET")
             && !transport.isClosed()
             && isRetryable(e)
-            && attempt < maxTries
+            && attempt <= maxRetries
             && clock.nanoTime() + wait < deadline) {
           log.debug(
               "{} {} failed ({}), retrying in 1s (try {})", verb, urlText, e.toString(), attempt);
@@ -466,7 +476,7 @@ public final class Request {
       String gaveUp = null;
       if (retryAfter >= 0 && (code == 429 || (code >= 500 && code < 600))) {
         long wait = retryAfter * 1_000_000_000L;
-        if (attempt < maxTries && clock.nanoTime() + wait < deadline) {
+        if (attempt <= maxRetries && clock.nanoTime() + wait < deadline) {
           response.close();
           log.debug(
               "{} {} got {}, retrying after {}s (try {})",
@@ -479,8 +489,12 @@ public final class Request {
           continue;
         }
         gaveUp =
-            attempt >= maxTries
-                ? "gave up after " + attempt + " tries, each answered " + code + " with Retry-After"
+            attempt > maxRetries
+                ? "gave up after "
+                    + (attempt - 1)
+                    + " retries, each try answered "
+                    + code
+                    + " with Retry-After"
                 : "gave up after "
                     + attempt
                     + " tries: Retry-After "
@@ -503,6 +517,28 @@ public final class Request {
         }
         throw failure;
       }
+    }
+  }
+
+  /**
+   * Refuses an explicitly empty namespace where client-go's {@code requestPreflightCheck} does:
+   * with a name on GET, PUT and DELETE, and on POST, which would otherwise reach the cluster-wide
+   * path of a namespaced resource.
+   */
+  private void preflightCheck() {
+    if (!namespaceSet || (namespace != null && !namespace.isEmpty())) {
+      return;
+    }
+    if (verb.equals("POST")) {
+      throw new IllegalArgumentException(
+          "an empty namespace may not be set during creation: " + verb + " " + url());
+    }
+    if (name != null && (verb.equals("GET") || verb.equals("PUT") || verb.equals("DELETE"))) {
+      throw new IllegalArgumentException(
+          "an empty namespace may not be set when a resource name is provided: "
+              + verb
+              + " "
+              + url());
     }
   }
 

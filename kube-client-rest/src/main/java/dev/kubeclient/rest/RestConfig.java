@@ -203,14 +203,20 @@ public final class RestConfig {
     return connectTimeout;
   }
 
-  /** Longest silence while reading a unary response; never applies to watches and streams. */
+  /**
+   * Longest silence while reading a unary response; zero, the default, for none, as in client-go
+   * (the server's own timeout, TCP keepalive and HTTP/2 pings guard against dead peers). Never
+   * applies to watches and streams.
+   */
   public Duration readTimeout() {
     return readTimeout;
   }
 
   /**
-   * The absolute deadline of a unary call, including time spent throttled and retrying; zero for
-   * none. A request's own {@code timeout(..)} replaces it. Never applies to watches.
+   * The absolute deadline of a unary call, including retries but not the wait for the rate limiter,
+   * also sent as the {@code timeout} query parameter (client-go's {@code Config.Timeout}); zero,
+   * the default, for none. A request's own {@code timeout(..)} replaces it. Unlike client-go, where
+   * it also cuts watches short, it never applies to watches and streams.
    */
   public Duration requestTimeout() {
     return requestTimeout;
@@ -300,8 +306,8 @@ public final class RestConfig {
     private int burst = DEFAULT_BURST;
     private @Nullable RateLimiter rateLimiter;
     private Duration connectTimeout = Duration.ofSeconds(30);
-    private Duration readTimeout = Duration.ofSeconds(60);
-    private Duration requestTimeout = Duration.ofSeconds(60);
+    private Duration readTimeout = Duration.ZERO;
+    private Duration requestTimeout = Duration.ZERO;
     private String userAgent = UserAgents.DEFAULT;
     private @Nullable URI proxyUrl;
     private WarningHandler warningHandler = WarningHandler.logOnce();

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * a kubeconfig). The command prints an {@code ExecCredential} of API group {@code
  * client.authentication.k8s.io} ({@code v1} or {@code v1beta1}) on standard output.
  *
- * <p>Immutable and safe for concurrent use. Environment values may be secrets: {@link #toString()}
- * shows only their names.
+ * <p>Immutable and safe for concurrent use. Arguments and environment values may be secrets: {@link
+ * #toString()} hides them.
  */
 public final class ExecConfig {
   /** When the plugin may use the terminal (client-go's {@code ExecInteractiveMode}). */
@@ -129,14 +129,18 @@ public final class ExecConfig {
     return interactiveMode;
   }
 
+  /**
+   * Shows the command and settings; arguments and environment may hold secrets and are redacted
+   * whole, as client-go's {@code ExecConfig.String} does.
+   */
   @Override
   public String toString() {
     return "ExecConfig{command="
         + command
         + ", args="
-        + args
+        + (args.isEmpty() ? "[]" : "[--- REDACTED ---]")
         + ", env="
-        + env.keySet()
+        + (env.isEmpty() ? "{}" : "{--- REDACTED ---}")
         + ", apiVersion="
         + apiVersion
         + ", interactiveMode="

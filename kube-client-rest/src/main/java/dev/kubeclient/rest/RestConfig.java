@@ -3,6 +3,7 @@ package dev.kubeclient.rest;
 import static dev.kubeclient.core.internal.Preconditions.checkArgument;
 import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 
+import dev.kubeclient.rest.internal.Redact;
 import dev.kubeclient.rest.internal.UserAgents;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and safe for concurrent use; derive variants with {@link #newBuilder()}. A config is
  * only a description: the connection pool lives in the {@link Transport} made from it. Secrets
- * (token, password, client key, exec environment values) are redacted in {@link #toString()}.
+ * (token, password, client key, the proxy URL's password, exec arguments and environment) are
+ * redacted in {@link #toString()}.
  */
 public final class RestConfig {
   /** client-go's default sustained queries per second. */
@@ -230,7 +232,8 @@ public final class RestConfig {
   /**
    * The proxy ({@code http}, {@code https} or {@code socks5} URL); null to use {@code
    * HTTPS_PROXY}/{@code HTTP_PROXY}/{@code NO_PROXY} from the environment like Go's {@code
-   * http.ProxyFromEnvironment}.
+   * http.ProxyFromEnvironment}. User and password in an http(s) proxy URL (here or in the
+   * environment) are sent as a basic {@code Proxy-Authorization}, as Go does.
    */
   public @Nullable URI proxyUrl() {
     return proxyUrl;
@@ -271,7 +274,7 @@ public final class RestConfig {
       sb.append(", impersonate=").append(impersonate);
     }
     sb.append(", qps=").append(qps).append(", burst=").append(burst);
-    appendIf(sb, "proxyUrl", proxyUrl);
+    appendIf(sb, "proxyUrl", proxyUrl == null ? null : Redact.url(proxyUrl));
     return sb.append(", userAgent=").append(userAgent).append('}').toString();
   }
 
@@ -533,7 +536,7 @@ public final class RestConfig {
         checkArgument(
             Arrays.asList("http", "https", "socks5").contains(scheme) && proxyUrl.getHost() != null,
             "proxyUrl must be an http, https or socks5 URL with a host: '%s'",
-            proxyUrl);
+            Redact.url(proxyUrl));
       }
       this.proxyUrl = proxyUrl;
       return this;

@@ -11,6 +11,7 @@ import dev.kubeclient.rest.internal.HeadersInterceptor;
 import dev.kubeclient.rest.internal.KeepAliveSocketFactory;
 import dev.kubeclient.rest.internal.LoggingInterceptor;
 import dev.kubeclient.rest.internal.OpenCalls;
+import dev.kubeclient.rest.internal.ProxyCredentials;
 import dev.kubeclient.rest.internal.SystemClock;
 import dev.kubeclient.rest.internal.TlsSettings;
 import dev.kubeclient.rest.internal.TokenBucketRateLimiter;
@@ -97,13 +98,21 @@ public final class Transport implements AutoCloseable {
       tls = TlsSettings.forConfig(config);
       tls.apply(b);
     }
+    java.util.List<java.net.URI> proxies = java.util.List.of();
     if (config.proxyUrl() != null) {
       b.proxy(EnvironmentProxySelector.toProxy(config.proxyUrl()));
+      proxies = java.util.List.of(config.proxyUrl());
     } else {
       EnvironmentProxySelector selector = new EnvironmentProxySelector(env);
       if (selector.isConfigured()) {
         b.proxySelector(selector);
+        proxies = selector.proxies();
       }
+    }
+    ProxyCredentials proxyCredentials = ProxyCredentials.of(proxies);
+    if (!proxyCredentials.isEmpty()) {
+      b.proxyAuthenticator(proxyCredentials);
+      b.addNetworkInterceptor(proxyCredentials);
     }
     ExecCredentialProvider exec = null;
     if (config.execProvider() != null && tls != null) {

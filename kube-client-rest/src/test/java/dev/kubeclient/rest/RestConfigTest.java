@@ -75,11 +75,39 @@ class RestConfigTest {
         .doesNotContain("tok-SECRET")
         .doesNotContain("key-SECRET")
         .doesNotContain("env-SECRET")
-        .contains("AWS_SECRET")
         .contains("REDACTED");
     RestConfig basic =
         RestConfig.builder().host("https://h").basicAuth("admin", "pw-SECRET").build();
     assertThat(basic.toString()).doesNotContain("pw-SECRET").contains("admin");
+  }
+
+  /** As client-go's {@code ExecConfig.String}: arguments and environment are hidden whole. */
+  @Test
+  void toString_proxyPasswordExecArgsAndEnv_redacted() {
+    RestConfig c =
+        RestConfig.builder()
+            .host("https://h")
+            .proxyUrl(java.net.URI.create("http://user:proxy-SECRET@proxy.corp:3128"))
+            .execProvider(
+                ExecConfig.builder()
+                    .command("get-token")
+                    .args(java.util.List.of("--client-secret", "arg-SECRET"))
+                    .env("TOKEN", "env-SECRET")
+                    .build())
+            .build();
+    assertThat(c.toString())
+        .doesNotContain("SECRET")
+        .contains("proxyUrl=http://user:xxxxx@proxy.corp:3128")
+        .contains("command=get-token")
+        .contains("args=[--- REDACTED ---]")
+        .contains("env={--- REDACTED ---}");
+    assertThat(c.execProvider().toString()).doesNotContain("SECRET");
+    assertThatThrownBy(
+            () ->
+                RestConfig.builder()
+                    .proxyUrl(java.net.URI.create("ftp://user:proxy-SECRET@proxy.corp")))
+        .hasMessageContaining("ftp://user:xxxxx@proxy.corp")
+        .hasMessageNotContaining("SECRET");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.kubeclient.rest.clientcmd;
 
+import dev.kubeclient.rest.internal.Redact;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +43,7 @@ public record Cluster(
         + (certificateAuthorityData == null ? "" : ", certificateAuthorityData=--- TRUNCATED ---")
         + (insecureSkipTlsVerify ? ", insecureSkipTlsVerify=true" : "")
         + (tlsServerName == null ? "" : ", tlsServerName=" + tlsServerName)
-        + (proxyUrl == null ? "" : ", proxyUrl=" + proxyUrl)
+        + (proxyUrl == null ? "" : ", proxyUrl=" + Redact.url(proxyUrl))
         + "}";
   }
 }

@@ -194,7 +194,15 @@ public final class KubeConfig {
           .insecure(cluster.insecureSkipTlsVerify())
           .serverName(cluster.tlsServerName());
       if (cluster.proxyUrl() != null && !cluster.proxyUrl().isEmpty()) {
-        b.proxyUrl(URI.create(cluster.proxyUrl()));
+        URI proxy;
+        try {
+          proxy = new URI(cluster.proxyUrl());
+        } catch (java.net.URISyntaxException e) {
+          // The URL may carry a password: name the problem, not the text.
+          throw new KubeConfigException(
+              clusterWhere + ": proxy-url is not a valid URL (" + e.getReason() + ")");
+        }
+        b.proxyUrl(proxy);
       }
     } catch (IllegalArgumentException e) {
       throw new KubeConfigException(clusterWhere + ": " + e.getMessage(), e);

@@ -1,8 +1,6 @@
 package dev.kubeclient.rest.internal;
 
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 /** Tests whether a literal IP address lies in a CIDR block; no DNS lookups. */
 final class Cidr {
@@ -10,12 +8,14 @@ final class Cidr {
 
   static boolean contains(String cidr, String host) {
     int slash = cidr.indexOf('/');
-    if (!isIpLiteral(host) || !isIpLiteral(cidr.substring(0, slash))) {
+    java.net.InetAddress netAddress = IpLiterals.parse(cidr.substring(0, slash));
+    java.net.InetAddress hostAddress = IpLiterals.parse(host);
+    if (netAddress == null || hostAddress == null) {
       return false;
     }
+    byte[] net = netAddress.getAddress();
+    byte[] addr = hostAddress.getAddress();
     try {
-      byte[] net = InetAddress.getByName(cidr.substring(0, slash)).getAddress();
-      byte[] addr = InetAddress.getByName(host).getAddress();
       int bits = Integer.parseInt(cidr.substring(slash + 1));
       if (net.length != addr.length || bits < 0 || bits > net.length * 8) {
         return false;
@@ -28,12 +28,8 @@ final class Cidr {
               .shiftRight(total - bits)
               .shiftLeft(total - bits);
       return new BigInteger(1, net).and(mask).equals(new BigInteger(1, addr).and(mask));
-    } catch (UnknownHostException | NumberFormatException e) {
+    } catch (NumberFormatException e) {
       return false;
     }
-  }
-
-  private static boolean isIpLiteral(String s) {
-    return s.contains(":") || s.matches("[0-9.]+");
   }
 }

@@ -58,4 +58,38 @@ class EnvironmentProxySelectorTest {
     assertThat(s.isConfigured()).isFalse();
     assertThat(select(Map.of(), "https://a")).isEqualTo("DIRECT");
   }
+
+  /** Scenarios of Go's {@code httpproxy} {@code TestUseProxy} rules for NO_PROXY entries. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "NO_PROXY={0}: {1} -> {2}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "example.com, https://example.com, DIRECT",
+    "example.com, https://api.example.com, DIRECT",
+    "example.com, https://notexample.com, PROXY",
+    ".example.com, https://example.com, PROXY",
+    ".example.com, https://api.example.com, DIRECT",
+    "*.example.com, https://example.com, PROXY",
+    "*.example.com, https://a.b.example.com, DIRECT",
+    "example.com:443, https://example.com, DIRECT",
+    "example.com:443, https://example.com:6443, PROXY",
+    "192.168.1.2:81, http://192.168.1.2:81, DIRECT",
+    "192.168.1.2:81, http://192.168.1.2, PROXY",
+    "192.168.1.2, http://192.168.1.2:9999, DIRECT",
+    "10.0.0.0/30, https://10.0.0.3, DIRECT",
+    "10.0.0.0/30, https://10.0.0.4, PROXY",
+    "2001:db8::/32, https://[2001:db8::5]:6443, DIRECT",
+    "'[2001:db8::1]:443', https://[2001:db8::1], DIRECT",
+    "'[2001:db8::1]:443', https://[2001:db8::1]:6443, PROXY",
+    "'', https://127.example.com, PROXY",
+    "'', https://127.0.0.5:6443, DIRECT",
+    "'', https://[::1]:6443, DIRECT",
+    "'', https://localhost, DIRECT",
+    "'*', https://anything.example, DIRECT",
+    "'a.example, *', https://b.example, DIRECT",
+    "':80', http://example.com, PROXY",
+  })
+  void select_noProxyEntry_matchesAsGo(String noProxy, String url, String expected) {
+    Map<String, String> env =
+        Map.of("HTTPS_PROXY", "http://p:3128", "HTTP_PROXY", "http://p:3128", "NO_PROXY", noProxy);
+    assertThat(select(env, url)).isEqualTo(expected.equals("DIRECT") ? "DIRECT" : "HTTP p:3128");
+  }
 }

@@ -3,11 +3,13 @@ package dev.kubeclient.rest;
 import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 
 import dev.kubeclient.rest.internal.AuthInterceptor;
+import dev.kubeclient.rest.internal.ClientCertificateKeyManager;
 import dev.kubeclient.rest.internal.Clock;
 import dev.kubeclient.rest.internal.DaemonThreadFactory;
 import dev.kubeclient.rest.internal.EnvironmentProxySelector;
 import dev.kubeclient.rest.internal.ExecCredentialProvider;
 import dev.kubeclient.rest.internal.HeadersInterceptor;
+import dev.kubeclient.rest.internal.InsecureCredentials;
 import dev.kubeclient.rest.internal.KeepAliveSocketFactory;
 import dev.kubeclient.rest.internal.LoggingInterceptor;
 import dev.kubeclient.rest.internal.OpenCalls;
@@ -16,7 +18,9 @@ import dev.kubeclient.rest.internal.SystemClock;
 import dev.kubeclient.rest.internal.TlsSettings;
 import dev.kubeclient.rest.internal.TokenBucketRateLimiter;
 import dev.kubeclient.rest.internal.TokenFile;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
@@ -49,7 +53,7 @@ import okhttp3.OkHttpClient;
  * <p>Unary calls and long-lived streams (watches, logs) are executed on the caller's thread, not
  * queued on OkHttp's dispatcher, so watches can never take the dispatcher's per-host slots that
  * ordinary requests need. Streams use a client without read timeout and with HTTP/2 pings; the
- * sockets have TCP keepalive on.
+ * sockets send TCP keepalive probes after 30 s of silence, as Go's dialer does in client-go.
  */
 public final class Transport implements AutoCloseable {
   /** HTTP/2 ping interval: detects dead connections under idle watches within a minute. */
@@ -80,12 +84,13 @@ public final class Transport implements AutoCloseable {
         new ThreadPoolExecutor(
             0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), THREADS);
     ConnectionPool pool = new ConnectionPool(5, 5, TimeUnit.MINUTES);
+    KeepAliveSocketFactory sockets = new KeepAliveSocketFactory();
     OkHttpClient.Builder b =
         new OkHttpClient.Builder()
             .dispatcher(new Dispatcher(dispatcherExecutor))
             .eventListener(openCalls)
             .connectionPool(pool)
-            .socketFactory(new KeepAliveSocketFactory())
+            .socketFactory(sockets)
             .pingInterval(PING_INTERVAL_SECONDS, TimeUnit.SECONDS)
             .connectTimeout(config.connectTimeout())
             .readTimeout(config.readTimeout())
@@ -98,10 +103,10 @@ public final class Transport implements AutoCloseable {
       tls = TlsSettings.forConfig(config);
       tls.apply(b);
     }
-    java.util.List<java.net.URI> proxies = java.util.List.of();
+    List<URI> proxies = List.of();
     if (config.proxyUrl() != null) {
       b.proxy(EnvironmentProxySelector.toProxy(config.proxyUrl()));
-      proxies = java.util.List.of(config.proxyUrl());
+      proxies = List.of(config.proxyUrl());
     } else {
       EnvironmentProxySelector selector = new EnvironmentProxySelector(env);
       if (selector.isConfigured()) {
@@ -115,11 +120,28 @@ public final class Transport implements AutoCloseable {
       b.addNetworkInterceptor(proxyCredentials);
     }
     ExecCredentialProvider exec = null;
-    if (config.execProvider() != null && tls != null) {
+    if (usesExecPlugin(config)) {
+      TlsSettings sessions = tls;
+      Runnable closeConnections =
+          () -> {
+            // client-go's connrotation: busy connections too, not only the idle ones in the pool;
+            // and no resumed session may carry the old certificate into a new connection.
+            if (sessions != null) {
+              sessions.invalidateSessions();
+            }
+            sockets.closeAll();
+            pool.evictAll();
+          };
       exec =
           new ExecCredentialProvider(
-              config.execProvider(), config, clock, tls.keyManager(), pool::evictAll, env);
+              config.execProvider(),
+              config,
+              clock,
+              tls != null ? tls.keyManager() : new ClientCertificateKeyManager(),
+              closeConnections,
+              env);
     }
+    InsecureCredentials.warnOnce(config);
     TokenFile tokenFile =
         config.bearerTokenFile() == null ? null : new TokenFile(config.bearerTokenFile(), clock);
     b.addInterceptor(new HeadersInterceptor(config.userAgent(), config.impersonate()));
@@ -131,6 +153,20 @@ public final class Transport implements AutoCloseable {
         config.rateLimiter() != null
             ? config.rateLimiter()
             : new TokenBucketRateLimiter(config.qps(), config.burst(), clock);
+  }
+
+  /**
+   * Whether the exec plugin is used. As in client-go's {@code exec.UpdateTransportConfig} (and so
+   * kubectl), a token, token file, basic auth or client certificate in the same config wins, and
+   * the plugin is not run.
+   */
+  static boolean usesExecPlugin(RestConfig config) {
+    return config.execProvider() != null
+        && config.bearerToken() == null
+        && config.bearerTokenFile() == null
+        && config.username() == null
+        && config.certData() == null
+        && config.certFile() == null;
   }
 
   /**

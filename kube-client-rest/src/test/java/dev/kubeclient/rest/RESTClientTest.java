@@ -392,19 +392,6 @@ class RESTClientTest {
   }
 
   @Test
-  void credentials_plainHttpServer_notSent() throws Exception {
-    for (RestConfig.Builder credentials :
-        java.util.List.of(
-            RestConfig.builder().bearerToken("s3cret"), RestConfig.builder().basicAuth("u", "p"))) {
-      transport.close();
-      transport = transport(credentials);
-      server.enqueue(json(200, "{}"));
-      client("v1").get().resource("pods").execute();
-      assertThat(server.takeRequest().getHeaders().get("Authorization")).isNull();
-    }
-  }
-
-  @Test
   void stream_returnsBodyIncrementally() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).chunkedBody("line1\nline2\n", 3).build());
     try (InputStream in =

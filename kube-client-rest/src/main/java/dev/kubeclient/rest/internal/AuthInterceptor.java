@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Attaches credentials: an exec plugin's token (or certificate, installed in TLS), a token file, a
- * fixed bearer token, or basic auth, in client-go's order of precedence. Credentials go only over
- * https: a request to a plain-http URL is sent without them, as client-go does.
+ * fixed bearer token, or basic auth, in client-go's order of precedence. As in client-go they go to
+ * plain-http servers too; the transport warns about that once per config.
  *
  * <p>On 401 with an exec plugin or token file, the credential is refreshed and the request is sent
  * once more (client-go's exec authenticator does the same).
@@ -43,7 +43,7 @@ public final class AuthInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    if (!request.isHttps() || request.header("Authorization") != null) {
+    if (request.header("Authorization") != null) {
       return chain.proceed(request);
     }
     if (exec != null) {

@@ -10,7 +10,6 @@ import dev.kubeclient.rest.RestConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +33,18 @@ import org.slf4j.LoggerFactory;
  * and the others reuse its result. {@link #invalidate} drops a credential the server rejected
  * (401), but only if it is still the current one, so that many requests failing with the same old
  * token cause one new exec, not one each. A certificate credential is installed in the TLS key
- * manager and pooled connections are evicted so that new handshakes present it.
+ * manager; when it replaces a different certificate, {@code onCertificateChange} closes every
+ * connection made with the old one (client-go's {@code connrotation}), so that no request keeps
+ * authenticating with it.
  *
- * <p>Error messages contain the command, its exit status and its standard error (truncated), but
- * never its standard output, which holds the secret.
+ * <p>As in client-go, the plugin's standard error goes to this process's standard error as it is
+ * written (device-code and login prompts are seen at once), and with interactiveMode {@code
+ * IfAvailable} (when standard input is a terminal) or {@code Always} the plugin reads this
+ * process's standard input. Error messages contain the command and its exit status, but never its
+ * standard output, which holds the secret.
  */
 public final class ExecCredentialProvider {
   private static final Logger log = LoggerFactory.getLogger(ExecCredentialProvider.class);
-  static final int MAX_STDERR_CHARS = 2048;
 
   private final ExecConfig config;
   private final RestConfig cluster;
@@ -48,12 +52,19 @@ public final class ExecCredentialProvider {
   private final ClientCertificateKeyManager keyManager;
   private final Runnable onCertificateChange;
   private final Map<String, String> processEnv;
+  private final ProcessBuilder.Redirect stdin;
+  private final ProcessBuilder.Redirect stderr;
+  private final BooleanSupplier stdinIsTerminal;
 
-  /** Guarded by this. */
+  /** The credential in use; null before the first run and after invalidation. Guarded by this. */
   private @Nullable ExecCredential current;
 
+  /** The last credential the plugin printed, kept across invalidation. Guarded by this. */
+  private @Nullable ExecCredential lastRun;
+
   /**
-   * Creates a provider.
+   * Creates a provider whose plugins use this process's standard input (when interactive) and
+   * standard error.
    *
    * @param processEnv the environment the plugin inherits (normally {@link System#getenv()})
    */
@@ -64,12 +75,45 @@ public final class ExecCredentialProvider {
       ClientCertificateKeyManager keyManager,
       Runnable onCertificateChange,
       Map<String, String> processEnv) {
+    this(
+        config,
+        cluster,
+        clock,
+        keyManager,
+        onCertificateChange,
+        processEnv,
+        ProcessBuilder.Redirect.INHERIT,
+        ProcessBuilder.Redirect.INHERIT,
+        Terminals::stdinIsTerminal);
+  }
+
+  /**
+   * Creates a provider with the plugin's standard input and error given: for tests, and for
+   * programs that show prompts elsewhere.
+   *
+   * @param stdin where an interactive plugin reads from
+   * @param stderr where the plugin's standard error goes, as it is written
+   * @param stdinIsTerminal whether {@code stdin} is a terminal, for interactiveMode IfAvailable
+   */
+  public ExecCredentialProvider(
+      ExecConfig config,
+      RestConfig cluster,
+      Clock clock,
+      ClientCertificateKeyManager keyManager,
+      Runnable onCertificateChange,
+      Map<String, String> processEnv,
+      ProcessBuilder.Redirect stdin,
+      ProcessBuilder.Redirect stderr,
+      BooleanSupplier stdinIsTerminal) {
     this.config = config;
     this.cluster = cluster;
     this.clock = clock;
     this.keyManager = keyManager;
     this.onCertificateChange = onCertificateChange;
     this.processEnv = processEnv;
+    this.stdin = stdin;
+    this.stderr = stderr;
+    this.stdinIsTerminal = stdinIsTerminal;
   }
 
   /**
@@ -82,11 +126,16 @@ public final class ExecCredentialProvider {
     if (c != null && !c.isExpired(clock.now())) {
       return c;
     }
+    ExecCredential previous = lastRun;
     c = run();
-    boolean certChanged = c.key() != null;
     current = c;
-    if (certChanged) {
+    lastRun = c;
+    if (c.key() != null) {
       keyManager.set(c.key(), c.certificateChain().toArray(new X509Certificate[0]));
+    }
+    // As client-go: only a changed certificate closes connections; a new token needs no noise.
+    if (previous != null && !previous.certificateChain().equals(c.certificateChain())) {
+      log.debug("exec plugin '{}' rotated the client certificate", config.command());
       onCertificateChange.run();
     }
     return c;
@@ -110,26 +159,24 @@ public final class ExecCredentialProvider {
     boolean interactive = false;
     switch (config.interactiveMode()) {
       case ALWAYS:
-        if (System.console() == null) {
+        if (!stdinIsTerminal.getAsBoolean()) {
           throw new ExecPluginException(
               "exec plugin '"
                   + config.command()
-                  + "' has interactiveMode Always but there is no terminal");
+                  + "' has interactiveMode Always but standard input is not a terminal");
         }
         interactive = true;
         break;
       case IF_AVAILABLE:
-        interactive = System.console() != null;
+        interactive = stdinIsTerminal.getAsBoolean();
         break;
       case NEVER:
         break;
     }
     pb.environment().put("KUBERNETES_EXEC_INFO", execInfo(interactive));
-    pb.redirectInput(interactive ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
-    Path stderrFile = null;
+    pb.redirectInput(interactive ? stdin : ProcessBuilder.Redirect.PIPE);
+    pb.redirectError(stderr);
     try {
-      stderrFile = Files.createTempFile("kube-exec-", ".stderr");
-      pb.redirectError(stderrFile.toFile());
       Process p;
       try {
         p = pb.start();
@@ -148,13 +195,16 @@ public final class ExecCredentialProvider {
       }
       byte[] stdout = p.getInputStream().readAllBytes();
       int exit = p.waitFor();
-      String stderr = readStderr(stderrFile);
       if (exit != 0) {
         throw new ExecPluginException(
-            "exec plugin '" + config.command() + "' failed with exit status " + exit + stderr);
+            "exec plugin '"
+                + config.command()
+                + "' failed with exit status "
+                + exit
+                + " (its standard error went to this process's standard error)");
       }
       log.debug("exec plugin '{}' ran; parsing its ExecCredential", config.command());
-      return parse(stdout, stderr);
+      return parse(stdout);
     } catch (IOException e) {
       throw new ExecPluginException(
           "exec plugin '" + config.command() + "' could not be run: " + e.getMessage(), e);
@@ -162,26 +212,7 @@ public final class ExecCredentialProvider {
       Thread.currentThread().interrupt();
       throw new ExecPluginException(
           "interrupted while running exec plugin '" + config.command() + "'", e);
-    } finally {
-      if (stderrFile != null) {
-        try {
-          Files.deleteIfExists(stderrFile);
-        } catch (IOException e) {
-          log.debug("cannot delete {}", stderrFile);
-        }
-      }
     }
-  }
-
-  private static String readStderr(Path file) throws IOException {
-    String s = Files.readString(file, StandardCharsets.UTF_8).strip();
-    if (s.isEmpty()) {
-      return "";
-    }
-    if (s.length() > MAX_STDERR_CHARS) {
-      s = s.substring(0, MAX_STDERR_CHARS) + "...";
-    }
-    return "; stderr: " + s;
   }
 
   private String execInfo(boolean interactive) {
@@ -218,7 +249,7 @@ public final class ExecCredentialProvider {
     return root.toString();
   }
 
-  private ExecCredential parse(byte[] stdout, String stderr) {
+  private ExecCredential parse(byte[] stdout) {
     String what = "exec plugin '" + config.command() + "'";
     JsonNode root;
     try {
@@ -226,12 +257,12 @@ public final class ExecCredentialProvider {
     } catch (JsonProcessingException e) {
       // Jackson's message quotes the input, which may be a token: report the position only.
       throw new ExecPluginException(
-          what + " printed output that is not JSON" + JsonErrors.position(e) + stderr);
+          what + " printed output that is not JSON" + JsonErrors.position(e));
     } catch (IOException e) {
-      throw new ExecPluginException(what + " output could not be read" + stderr, e);
+      throw new ExecPluginException(what + " output could not be read", e);
     }
     if (root == null || !root.isObject()) {
-      throw new ExecPluginException(what + " printed no ExecCredential object" + stderr);
+      throw new ExecPluginException(what + " printed no ExecCredential object");
     }
     if (!"ExecCredential".equals(root.path("kind").asText())) {
       throw new ExecPluginException(

@@ -18,6 +18,8 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
@@ -37,12 +39,15 @@ public final class TlsSettings {
   private final X509TrustManager trustManager;
   private final @Nullable HostnameVerifier hostnameVerifier;
   private final ClientCertificateKeyManager keyManager;
+  private final SSLContext context;
 
   private TlsSettings(
+      SSLContext context,
       SSLSocketFactory socketFactory,
       X509TrustManager trustManager,
       @Nullable HostnameVerifier hostnameVerifier,
       ClientCertificateKeyManager keyManager) {
+    this.context = context;
     this.socketFactory = socketFactory;
     this.trustManager = trustManager;
     this.hostnameVerifier = hostnameVerifier;
@@ -101,7 +106,7 @@ public final class TlsSettings {
         factory = new ServerNameSocketFactory(factory, serverName);
         verifier = (host, session) -> ServerNameVerifier.verify(serverName, session);
       }
-      return new TlsSettings(factory, trust, verifier, keys);
+      return new TlsSettings(ctx, factory, trust, verifier, keys);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
     }
@@ -110,6 +115,21 @@ public final class TlsSettings {
   /** The key manager whose certificate exec plugins may replace. */
   public ClientCertificateKeyManager keyManager() {
     return keyManager;
+  }
+
+  /**
+   * Forgets the TLS sessions made so far, so that new connections make a full handshake with the
+   * current client certificate instead of resuming a session authenticated with the old one (Go's
+   * client, as client-go configures it, keeps no session cache).
+   */
+  public void invalidateSessions() {
+    SSLSessionContext sessions = context.getClientSessionContext();
+    for (java.util.Enumeration<byte[]> ids = sessions.getIds(); ids.hasMoreElements(); ) {
+      SSLSession session = sessions.getSession(ids.nextElement());
+      if (session != null) {
+        session.invalidate();
+      }
+    }
   }
 
   /** Applies socket factory, trust manager and hostname verifier. */

@@ -107,7 +107,20 @@ class ExecCredentialProviderTest {
             .caData("CA".getBytes(StandardCharsets.US_ASCII))
             .build();
     return new ExecCredentialProvider(
-        exec.build(), cluster, clock, keys, certChanges::incrementAndGet, System.getenv());
+        exec.build(),
+        cluster,
+        clock,
+        keys,
+        certChanges::incrementAndGet,
+        System.getenv(),
+        ProcessBuilder.Redirect.PIPE,
+        ProcessBuilder.Redirect.appendTo(dir.resolve("stderr").toFile()),
+        () -> false);
+  }
+
+  private String stderr() throws Exception {
+    Path p = dir.resolve("stderr");
+    return Files.exists(p) ? Files.readString(p) : "";
   }
 
   private ExecConfig.Builder exec(Path command) {
@@ -187,13 +200,14 @@ class ExecCredentialProviderTest {
   }
 
   @Test
-  void get_failingPlugin_reportsExitStatusAndStderr() throws Exception {
+  void get_failingPlugin_reportsExitStatusWhileStderrWentToStderr() throws Exception {
     Path s = script("failing", "echo 'token expired, run login' >&2\nexit 3\n");
     assertThatThrownBy(() -> provider(exec(s)).get())
         .isInstanceOf(ExecPluginException.class)
         .hasMessageContaining(s.toString())
         .hasMessageContaining("exit status 3")
-        .hasMessageContaining("token expired, run login");
+        .hasMessageContaining("standard error");
+    assertThat(stderr()).isEqualTo("token expired, run login\n");
   }
 
   @Test
@@ -202,8 +216,8 @@ class ExecCredentialProviderTest {
     assertThatThrownBy(() -> provider(exec(s)).get())
         .isInstanceOf(ExecPluginException.class)
         .hasMessageContaining("not JSON")
-        .hasMessageContaining("some diagnostics")
         .hasMessageNotContaining("sup3rs3cret");
+    assertThat(stderr()).contains("some diagnostics").doesNotContain("sup3rs3cret");
   }
 
   @Test
@@ -237,7 +251,7 @@ class ExecCredentialProviderTest {
   void get_interactiveAlwaysWithoutTerminal_rejected() throws Exception {
     ExecCredentialProvider p =
         provider(exec(tokenPlugin("")).interactiveMode(ExecConfig.InteractiveMode.ALWAYS));
-    assertThatThrownBy(p::get).hasMessageContaining("no terminal");
+    assertThatThrownBy(p::get).hasMessageContaining("standard input is not a terminal");
     assertThat(runs()).isZero();
   }
 
@@ -260,7 +274,8 @@ class ExecCredentialProviderTest {
     assertThat(c.token()).isNull();
     assertThat(keys.getCertificateChain("client")).containsExactly(client.certificate());
     assertThat(keys.getPrivateKey("client").getAlgorithm()).isEqualTo("EC");
-    assertThat(certChanges).hasValue(1);
+    // The first certificate replaces none: as in client-go, no connection is closed for it.
+    assertThat(certChanges).hasValue(0);
   }
 
   private static String json(String s) {
@@ -300,7 +315,7 @@ class ExecCredentialProviderTest {
   }
 
   @Test
-  void transport_plainHttp_neverRunsPlugin() throws Exception {
+  void transport_plainHttp_sendsPluginTokenAsClientGoDoes() throws Exception {
     try (MockWebServer server = new MockWebServer()) {
       server.start();
       server.enqueue(new MockResponse.Builder().body("{}").build());
@@ -312,8 +327,10 @@ class ExecCredentialProviderTest {
       try (RESTClient c = RESTClient.forConfig(config, "v1")) {
         c.get().resource("pods").execute();
       }
-      assertThat(server.takeRequest().getHeaders().get("Authorization")).isNull();
-      assertThat(runs()).isZero();
+      assertThat(server.takeRequest().getHeaders().get("Authorization"))
+          .isEqualTo("Bearer t-1-v-arg1");
+      assertThat(runs()).isEqualTo(1);
+      assertThat(InsecureCredentials.warnOnce(config)).as("warned once already").isFalse();
     }
   }
 
@@ -330,7 +347,7 @@ class ExecCredentialProviderTest {
     try (RESTClient c = RESTClient.forConfig(config, "v1")) {
       assertThatThrownBy(() -> c.get().resource("pods").execute())
           .isInstanceOf(ExecPluginException.class)
-          .hasMessageContaining("please log in");
+          .hasMessageContaining("exit status 1");
     }
   }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The configuration of a process running in a pod (client-go's {@code rest.InClusterConfig}): the
@@ -64,12 +65,21 @@ public final class InClusterConfig {
     return b.build();
   }
 
-  /** The pod's namespace from the service account mount, or {@code default}. */
+  /**
+   * The pod's namespace, as client-go's in-cluster client config finds it: {@code POD_NAMESPACE}
+   * (set through the downward API) first, then the service account's {@code namespace} file, else
+   * {@code default}. An empty {@code POD_NAMESPACE} counts as unset (client-go would return the
+   * empty string, which here means all namespaces).
+   */
   public static String namespace() {
-    return namespace(SERVICE_ACCOUNT_DIR);
+    return namespace(System.getenv(), SERVICE_ACCOUNT_DIR);
   }
 
-  static String namespace(Path dir) {
+  static String namespace(Map<String, String> env, Path dir) {
+    String fromEnv = env.get("POD_NAMESPACE");
+    if (notEmpty(fromEnv)) {
+      return fromEnv;
+    }
     try {
       String ns = Files.readString(dir.resolve("namespace"), StandardCharsets.UTF_8).strip();
       return ns.isEmpty() ? "default" : ns;
@@ -78,7 +88,7 @@ public final class InClusterConfig {
     }
   }
 
-  private static boolean notEmpty(String s) {
+  private static boolean notEmpty(@Nullable String s) {
     return s != null && !s.isEmpty();
   }
 }

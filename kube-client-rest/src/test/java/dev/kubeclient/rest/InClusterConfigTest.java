@@ -31,7 +31,19 @@ class InClusterConfigTest {
     assertThat(c.host()).isEqualTo("https://10.96.0.1:443");
     assertThat(c.bearerTokenFile()).isEqualTo(dir.resolve("token"));
     assertThat(c.caFile()).isEqualTo(dir.resolve("ca.crt"));
-    assertThat(InClusterConfig.namespace(dir)).isEqualTo("kube-system");
+    assertThat(InClusterConfig.namespace(ENV, dir)).isEqualTo("kube-system");
+  }
+
+  /** As client-go's {@code inClusterClientConfig.Namespace}: the downward API variable first. */
+  @Test
+  void namespace_podNamespaceVariable_winsOverServiceAccountFile() throws Exception {
+    Files.writeString(dir.resolve("namespace"), "from-file\n");
+    Map<String, String> env = new java.util.HashMap<>(ENV);
+    env.put("POD_NAMESPACE", "from-env");
+    assertThat(InClusterConfig.namespace(env, dir)).isEqualTo("from-env");
+    env.put("POD_NAMESPACE", "");
+    assertThat(InClusterConfig.namespace(env, dir)).isEqualTo("from-file");
+    assertThat(InClusterConfig.namespace(env, dir.resolve("missing"))).isEqualTo("default");
   }
 
   @Test
@@ -51,7 +63,7 @@ class InClusterConfigTest {
         .hasMessageContaining("KUBERNETES_SERVICE_HOST");
     assertThatThrownBy(() -> InClusterConfig.load(ENV, dir))
         .hasMessageContaining(dir.resolve("token").toString());
-    assertThat(InClusterConfig.namespace(dir)).isEqualTo("default");
+    assertThat(InClusterConfig.namespace(ENV, dir)).isEqualTo("default");
   }
 
   @Test

@@ -120,4 +120,39 @@ class ListPagerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("pageSize must not be negative: -1");
   }
+
+  /**
+   * Scenario of client-go's {@code TestListPager_List} with a resourceVersion: it goes with the
+   * first page and with the full list after an expired token, never with a continue token.
+   */
+  @Test
+  void list_resourceVersionAndMatch_onlyOnFirstPageAndFallback() throws Exception {
+    server.enqueue(ok(list("5", "c1", "a")));
+    server.enqueue(new MockResponse.Builder().code(410).body(EXPIRED).build());
+    server.enqueue(ok(list("9", null, "a", "b")));
+    ListPager<TestObject, TestObjectList> pager =
+        new ListPager<>(
+            options -> {
+              Request r = RESTClient.forTransport(transport, "v1").get().resource("pods");
+              options.queryParams().forEach(r::param);
+              return r.execute(TestObjectList.class);
+            },
+            1,
+            true);
+    ListPager.Result<TestObject> all =
+        pager.list(
+            dev.kubeclient.core.options.ListOptions.none()
+                .labelSelector("app=web")
+                .resourceVersion("0")
+                .resourceVersionMatch("NotOlderThan"));
+    assertThat(all.items()).extracting(TestObject::name).containsExactly("a", "a", "b");
+    assertThat(all.resourceVersion()).isEqualTo("9");
+    assertThat(server.takeRequest().getUrl().query())
+        .isEqualTo(
+            "labelSelector=app=web&resourceVersion=0&resourceVersionMatch=NotOlderThan&limit=1");
+    assertThat(server.takeRequest().getUrl().query())
+        .isEqualTo("labelSelector=app=web&limit=1&continue=c1");
+    assertThat(server.takeRequest().getUrl().query())
+        .isEqualTo("labelSelector=app=web&resourceVersion=0&resourceVersionMatch=NotOlderThan");
+  }
 }

@@ -154,6 +154,11 @@ public final class ListOptions {
     return resourceVersion;
   }
 
+  /** How the resourceVersion is matched ({@code NotOlderThan} or {@code Exact}), or null. */
+  public @Nullable String resourceVersionMatch() {
+    return resourceVersionMatch;
+  }
+
   /** The page size; 0 when unlimited. */
   public long limit() {
     return limit;

@@ -40,6 +40,10 @@ public final class Examples {
         "workqueue",
         "a pod informer feeding a rate-limited workqueue drained by worker threads",
         dev.kubeclient.examples.workqueue.Main::run);
+    add(
+        "crd-controller",
+        "a sample-controller: Foo custom resources reconciled into owned Deployments",
+        dev.kubeclient.examples.crdcontroller.Main::run);
   }
 
   private Examples() {}

@@ -177,6 +177,21 @@ class ArchitectureTest {
         .isEmpty();
   }
 
+  /**
+   * Examples are what users copy: they show the public API only, never an internal package (not
+   * even core's shared one, which is internal to the library).
+   */
+  @Test
+  void examples_useNoInternalPackage() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.kubeclient.examples..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.kubeclient..internal..")
+        .check(all);
+  }
+
   @Test
   void noClass_isNamedImpl() {
     noClasses().should().haveSimpleNameEndingWith("Impl").check(all);

@@ -101,7 +101,9 @@ public final class Examples {
       err.println("error: " + e.getMessage());
       err.println("(--help lists the options)");
       return 2;
-    } catch (KubeClientException e) {
+    } catch (KubeClientException | IllegalStateException e) {
+      // API errors, unusable configuration (kubeconfig, in-cluster), a CRD that never got
+      // established: the message says what and where.
       err.println("error: " + e.getMessage());
       return 1;
     } catch (InterruptedException e) {

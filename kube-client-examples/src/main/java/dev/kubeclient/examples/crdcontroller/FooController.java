@@ -140,7 +140,7 @@ public final class FooController {
     out.println("Starting the Foo controller");
     informers.start();
     if (informers.waitForCacheSync(syncTimeout).containsValue(false)) {
-      out.println("Timed out waiting for the caches to sync");
+      out.println("The caches did not sync (timed out, or stopped meanwhile)");
       shutDown();
       return false;
     }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A CRD controller in the manner of Kubernetes' sample-controller: it installs the Foo
@@ -75,6 +76,7 @@ public final class Main {
         seed(clientSet, namespace);
       }
 
+      AtomicBoolean led = new AtomicBoolean();
       LeaderElector elector =
           new LeaderElector(
               LeaderElectionConfig.builder()
@@ -83,7 +85,10 @@ public final class Main {
                   .name(LEASE)
                   .callbacks(
                       LeaderCallbacks.of(
-                          ctx -> lead(ctx, clientSet, workers, out),
+                          ctx -> {
+                            led.set(true);
+                            lead(ctx, clientSet, workers, out);
+                          },
                           () -> {},
                           leader -> {
                             if (!leader.isEmpty() && !leader.equals(id)) {
@@ -111,7 +116,7 @@ public final class Main {
         elector.close();
         campaign.join();
       }
-      out.println("Released the lease");
+      out.println(led.get() ? "Released the lease" : "Stopped campaigning");
     }
   }
 

@@ -82,7 +82,7 @@ public final class Controller {
     // Workers must not look at the cache before it holds the full list, or they would take
     // pods that exist for deleted ones.
     if (!Cache.waitForCacheSync(syncTimeout, informer)) {
-      out.println("Timed out waiting for caches to sync");
+      out.println("The cache did not sync (timed out, or stopped meanwhile)");
       queue.shutDown();
       informer.stop();
       return false;

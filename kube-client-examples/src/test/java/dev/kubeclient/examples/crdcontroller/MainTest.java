@@ -55,6 +55,17 @@ class MainTest {
   }
 
   @Test
+  void run_stoppedAtOnce_endsCleanlyWithoutLeading(EmbeddedApiServer server) {
+    ExampleRun run =
+        ExampleRun.start(
+            "crd-controller", Main::run, "--kubeconfig", server.kubeconfigPath().toString());
+    run.stop();
+    run.awaitEnd();
+    assertThat(run.lines()).last().isIn("Stopping (interrupted)", "Stopped campaigning");
+    assertThat(run.lines()).doesNotContain("Started leading");
+  }
+
+  @Test
   void run_againstAServer_installsCrdOwnsDeploymentWritesStatusAndHandsOver(
       EmbeddedApiServer server) {
     String kubeconfig = server.kubeconfigPath().toString();

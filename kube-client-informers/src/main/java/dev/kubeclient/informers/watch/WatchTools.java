@@ -4,7 +4,11 @@ import static dev.kubeclient.core.internal.Preconditions.checkArgument;
 import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 
 import dev.kubeclient.core.Clock;
+import dev.kubeclient.core.KubernetesObject;
 import dev.kubeclient.core.options.ListOptions;
+import dev.kubeclient.informers.cache.Cache;
+import dev.kubeclient.informers.cache.ListerWatcher;
+import dev.kubeclient.informers.cache.SharedIndexInformer;
 import dev.kubeclient.informers.watch.internal.DaemonThreadFactory;
 import dev.kubeclient.rest.Watch;
 import dev.kubeclient.rest.WatchEvent;
@@ -25,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  *       want.
  *   <li>{@link #until}: reads a {@link RetryWatcher}, so server timeouts and dropped connections do
  *       not matter and every event is seen in order; fails on 410 Gone.
+ *   <li>{@link #untilWithSync}: reads the changes of an informer (list, then watch, relisting after
+ *       410 Gone), so nothing ends it but the timeout; intermediate states may be skipped, and
+ *       order holds per object only. The one to use for "wait until this object is ready".
  * </ul>
  *
  * <p>Conditions are reached one after the other: each is first tried on the event that reached the
@@ -125,6 +132,83 @@ public final class WatchTools {
       List<ConditionFunc<T>> conditions) {
     RetryWatcher<T> w = RetryWatcher.newRetryWatcher(initialResourceVersion, watcher, clock);
     return untilWithoutRetry(clock, timeout, w, conditions);
+  }
+
+  /**
+   * Lists and watches through an informer until each condition is reached in turn (client-go's
+   * {@code UntilWithSync}); recovers from every error, 410 Gone included, by relisting. With a
+   * {@code precondition}, first waits for the informer's cache to sync and returns null without
+   * waiting for events when the precondition holds on it. The informer is stopped before this
+   * method returns.
+   *
+   * <pre>{@code
+   * WatchEvent<Deployment> e = WatchTools.untilWithSync(Duration.ofMinutes(2),
+   *     ListerWatcher.forResource(clientSet.appsV1().deployments("prod"))
+   *         .withFieldSelector("metadata.name=web"),
+   *     Deployment.class,
+   *     store -> store.list().stream().anyMatch(d -> isAvailable(d)),
+   *     ev -> isAvailable(ev.object()));
+   * }</pre>
+   *
+   * @return the event that reached the last condition, or null when the precondition held
+   * @throws WaitTimeoutException when {@code timeout} passes first (also while syncing)
+   */
+  @SafeVarargs
+  public static <T extends KubernetesObject> @Nullable WatchEvent<T> untilWithSync(
+      Duration timeout,
+      ListerWatcher<T> listerWatcher,
+      Class<T> type,
+      @Nullable PreconditionFunc<T> precondition,
+      ConditionFunc<T>... conditions) {
+    return untilWithSync(
+        Clock.system(), timeout, listerWatcher, type, precondition, Arrays.asList(conditions));
+  }
+
+  /**
+   * As {@link #untilWithSync(Duration, ListerWatcher, Class, PreconditionFunc, ConditionFunc[])},
+   * timed by {@code clock} (the informer's clock too).
+   */
+  public static <T extends KubernetesObject> @Nullable WatchEvent<T> untilWithSync(
+      Clock clock,
+      Duration timeout,
+      ListerWatcher<T> listerWatcher,
+      Class<T> type,
+      @Nullable PreconditionFunc<T> precondition,
+      List<ConditionFunc<T>> conditions) {
+    checkNotNull(clock, "clock");
+    checkNotNull(timeout, "timeout");
+    checkArgument(
+        !timeout.isNegative() && !timeout.isZero(), "timeout must be positive: %s", timeout);
+    checkNotNull(listerWatcher, "listerWatcher");
+    checkNotNull(type, "type");
+    checkNotNull(conditions, "conditions");
+    checkArgument(!conditions.isEmpty(), "at least one condition is needed");
+    long deadline = clock.nanoTime() + timeout.toNanos();
+    SharedIndexInformer.Builder<T> b =
+        SharedIndexInformer.newBuilder(listerWatcher, type)
+            .name("until-" + type.getSimpleName().toLowerCase(java.util.Locale.ROOT));
+    if (clock != Clock.system()) {
+      b.clock(clock);
+    }
+    InformerWatcher<T> watch = new InformerWatcher<>(b.build());
+    watch.informer().start();
+    try {
+      if (precondition != null) {
+        if (!Cache.waitForCacheSync(clock, timeout, watch.informer())) {
+          throw new WaitTimeoutException(timeout, "the cache to sync");
+        }
+        if (precondition.test(watch.informer().getStore())) {
+          return null;
+        }
+      }
+      long left = deadline - clock.nanoTime();
+      if (left <= 0) {
+        throw new WaitTimeoutException(timeout, "the watch condition");
+      }
+      return untilWithoutRetry(clock, Duration.ofNanos(left), watch, conditions);
+    } finally {
+      watch.close();
+    }
   }
 
   private static <T> WatchEvent<T> read(

@@ -15,6 +15,14 @@
  *       created.getMetadata().getResourceVersion(),
  *       opts -> configMaps.watch(opts.fieldSelector("metadata.name=settings")),
  *       e -> "true".equals(e.object().getData().get("ready")));
+ *
+ *   // The same through an informer: returns null at once if the cache already shows it.
+ *   WatchTools.untilWithSync(
+ *       Duration.ofMinutes(1),
+ *       ListerWatcher.forResource(configMaps).withFieldSelector("metadata.name=settings"),
+ *       ConfigMap.class,
+ *       store -> store.list().stream().anyMatch(cm -> "true".equals(cm.getData().get("ready"))),
+ *       e -> "true".equals(e.object().getData().get("ready")));
  * }
  * }</pre>
  */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.kubeclient.core.options.ListOptions;
+import dev.kubeclient.informers.cache.ListerWatcher;
 import dev.kubeclient.rest.Watch;
 import dev.kubeclient.rest.WatchEvent;
 import dev.kubeclient.testing.EmbeddedApiServer;
@@ -35,6 +36,20 @@ class WatchToolsTest {
   void stop() {
     background.shutdownNow();
     test.close();
+  }
+
+  /** A fake clock moved 5 s every few milliseconds until the test ends. */
+  private FakeClock runningFakeClock() {
+    FakeClock clock = new FakeClock();
+    background.submit(
+        () -> {
+          while (!Thread.currentThread().isInterrupted()) {
+            clock.advance(Duration.ofSeconds(5));
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
+          }
+          return null;
+        });
+    return clock;
   }
 
   private ConfigMap create(String name) {
@@ -138,13 +153,7 @@ class WatchToolsTest {
   @Test
   void until_conditionNeverReached_throwsWaitTimeoutAtTheDeadline() {
     String rv = create("idle").getMetadata().getResourceVersion();
-    FakeClock clock = new FakeClock();
-    background.submit(
-        () -> {
-          await().atMost(Duration.ofSeconds(10)).until(() -> clock.sleepers() == 1);
-          clock.advance(Duration.ofMinutes(5));
-          return null;
-        });
+    FakeClock clock = runningFakeClock();
     assertThatThrownBy(
             () ->
                 WatchTools.until(
@@ -196,5 +205,83 @@ class WatchToolsTest {
     assertThatThrownBy(() -> WatchTools.untilWithoutRetry(Duration.ofSeconds(1), w))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("at least one condition is needed");
+  }
+
+  private ListerWatcher<ConfigMap> named(String name) {
+    return ListerWatcher.forResource(configMaps).withFieldSelector("metadata.name=" + name);
+  }
+
+  /**
+   * client-go's {@code TestUntilWithSync}: a precondition met by the synced cache ends the wait.
+   */
+  @Test
+  void untilWithSync_preconditionHoldsOnTheCache_returnsNullAtOnce() {
+    create("ready");
+    setData("ready", "ready", "true");
+    WatchEvent<ConfigMap> e =
+        WatchTools.untilWithSync(
+            Duration.ofSeconds(30),
+            named("ready"),
+            ConfigMap.class,
+            store -> store.list().stream().anyMatch(cm -> "true".equals(cm.getData().get("ready"))),
+            dataIs("ready", "true"));
+    assertThat(e).isNull();
+  }
+
+  /** Unlike until(), a compacted history is recovered from by relisting. */
+  @Test
+  void untilWithSync_historyCompactedWhileWaiting_relistsAndReachesTheCondition() throws Exception {
+    create("target");
+    Future<WatchEvent<ConfigMap>> result =
+        background.submit(
+            () ->
+                WatchTools.untilWithSync(
+                    Duration.ofSeconds(60),
+                    named("target"),
+                    ConfigMap.class,
+                    store -> false,
+                    dataIs("step", "3")));
+    await().atMost(Duration.ofSeconds(20)).until(() -> server.watchCount() >= 1);
+    setData("target", "step", "1");
+    server.faults().compactHistory();
+    server.faults().closeAllWatches();
+    setData("target", "step", "2");
+    setData("target", "step", "3");
+    WatchEvent<ConfigMap> e = result.get();
+    assertThat(e.object().getData()).containsEntry("step", "3");
+  }
+
+  @Test
+  void untilWithSync_deletion_isADeletedEvent() throws Exception {
+    create("doomed");
+    Future<WatchEvent<ConfigMap>> result =
+        background.submit(
+            () ->
+                WatchTools.untilWithSync(
+                    Duration.ofSeconds(60),
+                    named("doomed"),
+                    ConfigMap.class,
+                    null,
+                    ev -> ev.type() == WatchEvent.Type.ADDED,
+                    ev -> ev.type() == WatchEvent.Type.DELETED));
+    await().atMost(Duration.ofSeconds(20)).until(() -> server.watchCount() >= 1);
+    configMaps.delete("doomed");
+    assertThat(result.get().object().getMetadata().getName()).isEqualTo("doomed");
+  }
+
+  @Test
+  void untilWithSync_conditionNeverReached_timesOut() {
+    create("idle");
+    FakeClock clock = runningFakeClock();
+    assertThatThrownBy(
+            () ->
+                WatchTools.untilWithSync(
+                    clock,
+                    Duration.ofMinutes(1),
+                    named("idle"),
+                    ConfigMap.class,
+                    null,
+                    List.of(dataIs("never", "true"))))
+        .isInstanceOf(WaitTimeoutException.class);
   }
 }

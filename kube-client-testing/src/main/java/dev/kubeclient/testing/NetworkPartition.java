@@ -71,6 +71,7 @@ public final class NetworkPartition implements AutoCloseable {
   private final ServerSocket listener;
   private final int id = IDS.incrementAndGet();
   private final AtomicInteger pumps = new AtomicInteger();
+  private final AtomicInteger resets = new AtomicInteger();
   private final Set<Pair> pairs = ConcurrentHashMap.newKeySet();
   private final Set<Socket> held = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
@@ -126,6 +127,7 @@ public final class NetworkPartition implements AutoCloseable {
   public void cut() {
     mode = Mode.CUT;
     for (Pair p : pairs) {
+      resets.incrementAndGet();
       p.close();
     }
   }
@@ -155,6 +157,11 @@ public final class NetworkPartition implements AutoCloseable {
   /** The current mode. */
   public Mode mode() {
     return mode;
+  }
+
+  /** How many connections {@link #cut()} has reset so far, open ones and new ones. */
+  public int resetCount() {
+    return resets.get();
   }
 
   /** The number of connections being proxied now. */
@@ -193,6 +200,7 @@ public final class NetworkPartition implements AutoCloseable {
       }
       Mode m = mode;
       if (m == Mode.CUT) {
+        resets.incrementAndGet();
         closeQuietly(client);
         continue;
       }

@@ -8,6 +8,7 @@ import dev.kubeclient.core.errors.ApiException;
 import dev.kubeclient.core.errors.Errors;
 import dev.kubeclient.core.errors.KubeClientException;
 import dev.kubeclient.core.options.ListOptions;
+import dev.kubeclient.informers.watch.internal.ClockWait;
 import dev.kubeclient.rest.Watch;
 import dev.kubeclient.rest.WatchEvent;
 import java.time.Duration;
@@ -247,11 +248,7 @@ public final class RetryWatcher<T> implements Watch<T> {
     long due = Math.max(lastStartNanos + minRestartNanos, notBeforeNanos);
     lock.lock();
     try {
-      long left = due - clock.nanoTime();
-      while (left > 0 && !closed) {
-        clock.awaitNanos(closing, left);
-        left = due - clock.nanoTime();
-      }
+      ClockWait.untilDeadline(clock, closing, due, () -> closed);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw terminal(new KubeClientException("interrupted while waiting to restart a watch", e));

@@ -3,6 +3,7 @@ package dev.kubeclient.informers.leaderelection.internal;
 import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 
 import dev.kubeclient.core.Clock;
+import dev.kubeclient.informers.watch.internal.ClockWait;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -129,14 +130,7 @@ public final class RequestThread {
   public boolean sleepUntil(long until) {
     lock.lock();
     try {
-      while (!cancelled) {
-        long left = until - clock.nanoTime();
-        if (left <= 0) {
-          return true;
-        }
-        clock.awaitNanos(changed, left);
-      }
-      return false;
+      return ClockWait.untilDeadline(clock, changed, until, () -> cancelled);
     } catch (InterruptedException e) {
       onInterruptedLocked();
       return false;
@@ -152,14 +146,7 @@ public final class RequestThread {
   public boolean awaitUntil(BooleanSupplier done, long until) {
     lock.lock();
     try {
-      while (!done.getAsBoolean()) {
-        long left = until - clock.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        clock.awaitNanos(changed, left);
-      }
-      return true;
+      return !ClockWait.untilDeadline(clock, changed, until, done);
     } catch (InterruptedException e) {
       onInterruptedLocked();
       return done.getAsBoolean();

@@ -5,6 +5,7 @@ import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 import static dev.kubeclient.core.internal.Preconditions.checkState;
 
 import dev.kubeclient.core.MicroTime;
+import dev.kubeclient.informers.record.EventRecorder;
 import dev.kubeclient.typed.ClientSet;
 import dev.kubeclient.typed.api.coordination.v1.Lease;
 import dev.kubeclient.typed.api.coordination.v1.LeaseSpec;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,10 +34,13 @@ public final class LeaseLock implements ResourceLock {
   private final String name;
   private final String identity;
   private final Map<String, String> labels;
-  private final @Nullable Consumer<String> eventSink;
+  private final @Nullable EventRecorder eventRecorder;
 
-  /** The Lease last read or written; its resourceVersion guards the next update. */
-  private @Nullable Lease lease;
+  /**
+   * The Lease last read or written; its resourceVersion guards the next update. Volatile: the
+   * elector writes through its request thread and records events from its own.
+   */
+  private volatile @Nullable Lease lease;
 
   private LeaseLock(Builder b) {
     this.leases = b.leases;
@@ -45,7 +48,7 @@ public final class LeaseLock implements ResourceLock {
     this.name = b.name;
     this.identity = b.identity;
     this.labels = Map.copyOf(b.labels);
-    this.eventSink = b.eventSink;
+    this.eventRecorder = b.eventRecorder;
   }
 
   /**
@@ -96,12 +99,20 @@ public final class LeaseLock implements ResourceLock {
     this.lease = leases.update(l);
   }
 
+  /**
+   * Records a Normal event with reason {@code LeaderElection} about the Lease, such as "pod-1
+   * became leader", when an event recorder is configured and the Lease has been read or written.
+   */
   @Override
   public void recordEvent(String message) {
-    Consumer<String> sink = eventSink;
-    if (sink != null) {
-      sink.accept(identity + " " + message);
+    EventRecorder recorder = eventRecorder;
+    Lease l = lease;
+    if (recorder == null || l == null) {
+      return;
     }
+    Lease subject = new Lease().metadata(l.getMetadata().deepCopy());
+    subject.setTypeMeta("coordination.k8s.io/v1", "Lease");
+    recorder.event(subject, EventRecorder.NORMAL, "LeaderElection", identity + " " + message);
   }
 
   @Override
@@ -156,7 +167,7 @@ public final class LeaseLock implements ResourceLock {
     private final String name;
     private final String identity;
     private final Map<String, String> labels = new LinkedHashMap<>();
-    private @Nullable Consumer<String> eventSink;
+    private @Nullable EventRecorder eventRecorder;
 
     private Builder(LeaseClient leases, String name, String identity) {
       this.leases = checkNotNull(leases, "leases");
@@ -180,12 +191,11 @@ public final class LeaseLock implements ResourceLock {
     }
 
     /**
-     * Where {@link #recordEvent} messages go, prefixed with the identity ("pod-1 became leader"),
-     * e.g. to an event recorder: {@code msg -> recorder.event(lease, "Normal", "LeaderElection",
-     * msg)}.
+     * Records the election's turns as events about the Lease ("pod-1 became leader", "pod-1 stopped
+     * leading"), as client-go's {@code ResourceLockConfig.EventRecorder} does.
      */
-    public Builder eventSink(Consumer<String> eventSink) {
-      this.eventSink = checkNotNull(eventSink, "eventSink");
+    public Builder eventRecorder(EventRecorder eventRecorder) {
+      this.eventRecorder = checkNotNull(eventRecorder, "eventRecorder");
       return this;
     }
 

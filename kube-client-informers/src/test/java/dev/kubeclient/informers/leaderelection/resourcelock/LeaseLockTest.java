@@ -7,12 +7,13 @@ import dev.kubeclient.core.MicroTime;
 import dev.kubeclient.core.errors.AlreadyExistsException;
 import dev.kubeclient.core.errors.ConflictException;
 import dev.kubeclient.core.errors.NotFoundException;
+import dev.kubeclient.informers.record.EventBroadcaster;
 import dev.kubeclient.testing.EmbeddedApiServer;
 import dev.kubeclient.typed.ClientSet;
 import dev.kubeclient.typed.api.coordination.v1.Lease;
 import dev.kubeclient.typed.api.coordination.v1.LeaseSpec;
+import dev.kubeclient.typed.api.events.v1.Event;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -96,14 +97,28 @@ class LeaseLockTest {
   }
 
   @Test
-  void recordEvent_prefixesTheIdentity() {
-    List<String> events = new ArrayList<>();
-    LeaseLock lock =
-        LeaseLock.builder(clientSet.coordinationV1().leases("default"), "ctrl", "pod-a")
-            .eventSink(events::add)
-            .build();
-    lock.recordEvent("became leader");
-    assertThat(events).containsExactly("pod-a became leader");
+  void recordEvent_recordsALeaderElectionEventAboutTheLease() {
+    try (EventBroadcaster broadcaster = EventBroadcaster.builder(clientSet).build()) {
+      broadcaster.start();
+      LeaseLock lock =
+          LeaseLock.builder(clientSet.coordinationV1().leases("default"), "ctrl", "pod-a")
+              .eventRecorder(broadcaster.newRecorder("ctrl"))
+              .build();
+      lock.recordEvent("before any read: nothing to refer to");
+      lock.create(LeaderElectionRecord.of("pod-a", 15, T0, 0));
+      lock.recordEvent("became leader");
+    }
+    List<Event> events = clientSet.eventsV1().events("default").list().getItems();
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getNote()).isEqualTo("pod-a became leader");
+              assertThat(e.getReason()).isEqualTo("LeaderElection");
+              assertThat(e.getRegarding().getKind()).isEqualTo("Lease");
+              assertThat(e.getRegarding().getApiVersion()).isEqualTo("coordination.k8s.io/v1");
+              assertThat(e.getRegarding().getName()).isEqualTo("ctrl");
+            });
   }
 
   /** client-go's {@code TestLeaseSpecToLeaderElectionRecordRoundTrip}. */

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 
 /**
  * Entry point: {@code Main <swagger.json> <repository root>}. Regenerates the sources under {@code
- * kube-client-core/src/generated} and {@code kube-client-typed/src/generated}.
+ * kube-client-core/src/generated}, {@code kube-client-typed/src/generated} and {@code
+ * kube-client-informers/src/generated}, and the embedded server's structural schemas under {@code
+ * kube-client-testing/src/generated} (which also reads the OpenAPI v3 documents in the {@code
+ * openapi-v3} folder next to the spec's folder).
  */
 public final class Main {
   private Main() {}
@@ -39,10 +42,11 @@ public final class Main {
     Path coreRoot = repositoryRoot.resolve("kube-client-core/src/generated");
     Path typedRoot = repositoryRoot.resolve("kube-client-typed/src/generated");
     Path informersRoot = repositoryRoot.resolve("kube-client-informers/src/generated");
+    Path testingRoot = repositoryRoot.resolve("kube-client-testing/src/generated");
     SourceSink core = new SourceSink(coreRoot.resolve("java"));
     SourceSink typed = new SourceSink(typedRoot.resolve("java"));
     SourceSink informers = new SourceSink(informersRoot.resolve("java"));
-    for (Path generated : new Path[] {coreRoot, typedRoot, informersRoot}) {
+    for (Path generated : new Path[] {coreRoot, typedRoot, informersRoot, testingRoot}) {
       new SourceSink(generated).clean();
     }
     CatalogGenerator catalog = new CatalogGenerator();
@@ -59,5 +63,8 @@ public final class Main {
                     : Names.javaPackage(d) + "." + Names.simpleName(d));
     clients.write(catalog.apiResources(), typed::write);
     new InformerGenerator(clients).write(catalog.apiResources(), informers::write);
+    Path v3 = spec.toAbsolutePath().getParent().resolveSibling("openapi-v3");
+    new SchemaGenerator(root.path("definitions"), v3)
+        .write(testingRoot.resolve("resources").resolve(SchemaGenerator.RESOURCE));
   }
 }

@@ -24,7 +24,8 @@ class MainTest {
       List.of(
           "kube-client-core/src/generated",
           "kube-client-typed/src/generated",
-          "kube-client-informers/src/generated");
+          "kube-client-informers/src/generated",
+          "kube-client-testing/src/generated");
 
   /** The repository root: the nearest folder up whose pom is the parent pom itself. */
   private static @Nullable Path repositoryRoot() throws IOException {

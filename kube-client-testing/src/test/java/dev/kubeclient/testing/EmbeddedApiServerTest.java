@@ -582,7 +582,7 @@ class EmbeddedApiServerTest {
     TestHttp.Response conflict = http.patch(path + "b", apply, String.format(yaml, "two"));
     assertThat(conflict.code()).isEqualTo(409);
     assertThat(conflict.body().path("message").asText())
-        .isEqualTo("Apply failed with 1 conflict: conflict with \"a\" using v1: .data.k");
+        .isEqualTo("Apply failed with 1 conflict: conflict with \"a\": .data.k");
     JsonNode cause = conflict.body().path("details").path("causes").get(0);
     assertThat(cause.path("reason").asText()).isEqualTo("FieldManagerConflict");
     assertThat(cause.path("field").asText()).isEqualTo(".data.k");

@@ -71,6 +71,16 @@ final class TestHttp {
   }
 
   Response send(String method, String path, String body, String contentType) {
+    return send(method, path, body, contentType, java.util.Map.of());
+  }
+
+  /** Sends with extra request headers (a User-Agent, say). */
+  Response send(
+      String method,
+      String path,
+      String body,
+      String contentType,
+      java.util.Map<String, String> headers) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(30))
@@ -80,6 +90,7 @@ final class TestHttp {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(b::header);
     if (!token.isEmpty()) {
       b.header("Authorization", "Bearer " + token);
     }

@@ -144,6 +144,27 @@ public final class ApiError extends RuntimeException {
     return new ApiError(422, "Invalid", message.toString(), d, 0);
   }
 
+  /**
+   * 422 for request options ({@code CreateOptions}, {@code DeleteOptions}, ...) that decode but are
+   * not allowed: {@code DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: ...}.
+   */
+  public static ApiError invalidOptions(String kind, List<Cause> causes) {
+    StringBuilder message = new StringBuilder(kind).append(".meta.k8s.io \"\" is invalid: ");
+    List<String> parts = new java.util.ArrayList<>();
+    for (Cause c : causes) {
+      String part = c.field() + ": " + c.message();
+      if (!parts.contains(part)) {
+        parts.add(part);
+      }
+    }
+    message.append(parts.size() == 1 ? parts.get(0) : "[" + String.join(", ", parts) + "]");
+    ObjectNode d = Json.object();
+    d.put("group", "meta.k8s.io");
+    d.put("kind", kind);
+    putCauses(d, causes);
+    return new ApiError(422, "Invalid", message.toString(), d, 0);
+  }
+
   /** 400 with a message. */
   public static ApiError badRequest(String message) {
     return new ApiError(400, "BadRequest", message, Json.object(), 0);
@@ -285,10 +306,9 @@ public final class ApiError extends RuntimeException {
         1);
   }
 
-  /** 409 for server-side apply field ownership conflicts. */
-  public static ApiError applyConflict(
-      ResourceType type, String name, String message, List<Cause> causes) {
-    ObjectNode d = details(name, type.group(), type.plural());
+  /** 409 for server-side apply field ownership conflicts: the details carry only the causes. */
+  public static ApiError applyConflict(String message, List<Cause> causes) {
+    ObjectNode d = Json.object();
     putCauses(d, causes);
     return new ApiError(409, "Conflict", message, d, 0);
   }

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.kubeclient.testing.internal.smd.Values;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,18 @@ public final class ApiHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try {
+      byte[] body;
+      try {
+        // The body is read whole before anything is answered, on every path: over TLS, the JDK
+        // server drains an unread body after the answer and can read the client's next request
+        // into a buffer it then ignores, leaving that request hanging on the kept-alive
+        // connection.
+        body = Exchanges.body(exchange);
+      } catch (ApiError tooLarge) {
+        // Not all of the body was read: the connection cannot carry another request.
+        exchange.getResponseHeaders().set("Connection", "close");
+        throw tooLarge;
+      }
       long delay = faults.delayMillis();
       if (delay > 0) {
         Thread.sleep(delay);
@@ -66,7 +80,7 @@ public final class ApiHandler implements HttpHandler {
         throw failure;
       }
       String user = authenticator.authenticate(exchange);
-      route(exchange, user);
+      route(exchange, user, body);
     } catch (ApiError e) {
       sendQuietly(exchange, e);
     } catch (InterruptedException e) {
@@ -94,7 +108,7 @@ public final class ApiHandler implements HttpHandler {
     }
   }
 
-  private void route(HttpExchange exchange, String user) throws IOException {
+  private void route(HttpExchange exchange, String user, byte[] body) throws IOException {
     String path = exchange.getRequestURI().getRawPath();
     if (path.length() > 1 && path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
@@ -149,7 +163,8 @@ public final class ApiHandler implements HttpHandler {
       Exchanges.sendJson(exchange, 200, discovery.resourceList(parts[1], parts[2]));
       return;
     }
-    Map<String, String> query = RequestInfo.parseQuery(exchange.getRequestURI().getRawQuery());
+    Map<String, List<String>> query =
+        RequestInfo.parseQuery(exchange.getRequestURI().getRawQuery());
     RequestInfo info =
         RequestInfo.parse(
             path,
@@ -174,28 +189,68 @@ public final class ApiHandler implements HttpHandler {
       // As the API server warns about deprecated versions (RFC 7234 warn-code 299).
       exchange.getResponseHeaders().add("Warning", "299 - " + Json.quote(deprecation));
     }
-    String dryRun = info.param("dryRun", "");
-    if (!dryRun.isEmpty() && !dryRun.equals("All")) {
-      throw ApiError.badRequest(
-          "dryRun: Unsupported value: \"" + dryRun + "\": supported values: \"All\"");
-    }
-    if (dryRun.isEmpty()) {
-      resource(exchange, user, method, type, info);
-      return;
+    resource(exchange, user, method, type, info, body, RequestInfo.legacyWatchPath(path));
+  }
+
+  /** Runs {@code write} as a dry run when {@code dryRun}: checked and answered, nothing stored. */
+  private <T> T write(boolean dryRun, Supplier<T> write) {
+    if (!dryRun) {
+      return write.get();
     }
     operations.beginDryRun();
     try {
-      resource(exchange, user, method, type, info);
+      return write.get();
     } finally {
       operations.endDryRun();
     }
   }
 
+  /**
+   * The field manager of a write: the {@code fieldManager} parameter, else the program name of the
+   * User-Agent (what precedes the first {@code /}, unprintable characters dropped, at most 128
+   * bytes), as the API server's {@code managerOrUserAgent} derives it.
+   */
+  static String managerOrUserAgent(String fieldManager, @Nullable String userAgent) {
+    if (!fieldManager.isEmpty()) {
+      return fieldManager;
+    }
+    String agent = userAgent == null ? "" : userAgent;
+    int slash = agent.indexOf('/');
+    String program = slash < 0 ? agent : agent.substring(0, slash);
+    StringBuilder b = new StringBuilder();
+    int bytes = 0;
+    for (int i = 0; i < program.length(); ) {
+      int cp = program.codePointAt(i);
+      i += Character.charCount(cp);
+      if (!Values.isPrint(cp)) {
+        continue;
+      }
+      int length = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      if (bytes + length > RequestOptions.FIELD_MANAGER_MAX_LENGTH) {
+        break;
+      }
+      bytes += length;
+      b.appendCodePoint(cp);
+    }
+    return b.toString();
+  }
+
+  private static String manager(HttpExchange exchange, RequestOptions.WriteOptions options) {
+    return managerOrUserAgent(
+        options.fieldManager(), exchange.getRequestHeaders().getFirst("User-Agent"));
+  }
+
   private void resource(
-      HttpExchange exchange, String user, String method, ResourceType type, RequestInfo info)
+      HttpExchange exchange,
+      String user,
+      String method,
+      ResourceType type,
+      RequestInfo info,
+      byte[] body,
+      boolean legacyWatch)
       throws IOException {
     String name = info.name();
-    String verb = verb(method, name != null, info.watch());
+    String verb = verb(method, name != null, info.watch(), legacyWatch);
     if (!authenticator.allowed(user, verb, type.plural())) {
       throw ApiError.forbidden(user, verb, type, info.namespace(), name);
     }
@@ -210,36 +265,61 @@ public final class ApiHandler implements HttpHandler {
     }
     // As the API server, answer 406 before doing anything when no accepted media type fits.
     Responses.target(exchange, verb.equals("watch"));
-    boolean status = "status".equals(info.subresource());
-    if ("scale".equals(info.subresource()) && !verb.equals("patch")) {
-      scale(exchange, type, info, verb);
+    String subresource = info.subresource();
+    boolean status = "status".equals(subresource);
+    if ("scale".equals(subresource) && !verb.equals("patch")) {
+      scale(exchange, type, info, verb, body);
       return;
     }
     switch (verb) {
       case "get" -> sendObject(exchange, 200, type, operations.get(type, info.namespace(), name));
-      case "list" -> list(exchange, type, info);
-      case "watch" ->
-          watches.serve(
-              exchange, type, info, filter(type, info), responses.watchConversion(exchange, type));
+      case "list" -> list(exchange, type, info, RequestOptions.list(info, false));
+      case "watch" -> {
+        RequestOptions.list(info, true);
+        watches.serve(
+            exchange,
+            type,
+            info,
+            filter(type, info, name),
+            responses.watchConversion(exchange, type));
+      }
       case "create" -> {
-        ObjectNode body = body(exchange);
+        checkContentType(exchange);
+        RequestOptions.WriteOptions options = RequestOptions.create(info);
+        ObjectNode object = parseObject(body, contentType(exchange));
         if (Reviews.answers(type)) {
-          Exchanges.sendJson(exchange, 201, reviews.answer(type, body, user));
+          Exchanges.sendJson(exchange, 201, reviews.answer(type, object, user));
           return;
         }
-        StoredObject created = operations.create(type, info.namespace(), body);
+        FieldTracking tracking = operations.updatedBy(type, manager(exchange, options), null);
+        StoredObject created =
+            write(
+                options.dryRun(),
+                () -> operations.create(type, info.namespace(), object, tracking));
         sendObject(exchange, 201, type, created);
       }
       case "update" -> {
-        ObjectNode body = body(exchange);
-        sendObject(
-            exchange, 200, type, operations.update(type, info.namespace(), name, body, status));
+        checkContentType(exchange);
+        RequestOptions.WriteOptions options = RequestOptions.update(info);
+        ObjectNode object = parseObject(body, contentType(exchange));
+        FieldTracking tracking =
+            operations.updatedBy(type, manager(exchange, options), subresource);
+        StoredObject updated =
+            write(
+                options.dryRun(),
+                () -> operations.update(type, info.namespace(), name, object, status, tracking));
+        sendObject(exchange, 200, type, updated);
       }
       case "patch" -> {
-        String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        String contentType = contentType(exchange);
+        String media = PatchHandler.mediaType(type, contentType);
+        RequestOptions.WriteOptions options = RequestOptions.patch(info, media);
+        String manager = manager(exchange, options);
         PatchHandler.Result result =
-            patches.patch(type, info, contentType, Exchanges.body(exchange), status);
-        if ("scale".equals(info.subresource())) {
+            write(
+                options.dryRun(),
+                () -> patches.patch(type, info, media, body, manager, options.force()));
+        if ("scale".equals(subresource)) {
           Exchanges.sendJson(
               exchange,
               200,
@@ -248,12 +328,17 @@ public final class ApiHandler implements HttpHandler {
           sendObject(exchange, result.created() ? 201 : 200, type, result.object());
         }
       }
-      case "delete" -> delete(exchange, type, info);
+      case "delete" -> delete(exchange, type, info, body);
       case "deletecollection" -> {
-        JsonNode options = deleteOptions(exchange);
+        RequestOptions.list(info, false);
+        RequestOptions.DeleteOptions options = deleteOptions(exchange, info, body);
+        Predicate<StoredObject> filter = filter(type, info, null);
         List<StoredObject> deleted =
-            operations.deleteCollection(
-                type, info.namespace(), filter(type, info), propagation(info, options));
+            write(
+                options.dryRun(),
+                () ->
+                    operations.deleteCollection(
+                        type, info.namespace(), filter, options.propagationPolicy()));
         sendList(
             exchange,
             type,
@@ -263,26 +348,38 @@ public final class ApiHandler implements HttpHandler {
     }
   }
 
-  private void scale(HttpExchange exchange, ResourceType type, RequestInfo info, String verb)
+  private void scale(
+      HttpExchange exchange, ResourceType type, RequestInfo info, String verb, byte[] body)
       throws IOException {
     String name = info.name();
     StoredObject result;
     if (verb.equals("get")) {
       result = operations.get(type, info.namespace(), name);
     } else if (verb.equals("update")) {
-      ObjectNode scale = body(exchange);
+      checkContentType(exchange);
+      RequestOptions.WriteOptions options = RequestOptions.update(info);
+      ObjectNode scale = parseObject(body, contentType(exchange));
+      FieldTracking tracking = operations.updatedBy(type, manager(exchange, options), "scale");
       result =
-          operations
-              .store()
-              .write(
-                  () -> {
-                    ObjectNode live =
-                        operations
-                            .get(type, info.namespace(), name)
-                            .tree(type.apiVersion(), type.kind());
-                    return operations.update(
-                        type, info.namespace(), name, ScaleSubresource.apply(live, scale), false);
-                  });
+          write(
+              options.dryRun(),
+              () ->
+                  operations
+                      .store()
+                      .write(
+                          () -> {
+                            ObjectNode live =
+                                operations
+                                    .get(type, info.namespace(), name)
+                                    .tree(type.apiVersion(), type.kind());
+                            return operations.update(
+                                type,
+                                info.namespace(),
+                                name,
+                                ScaleSubresource.apply(live, scale),
+                                false,
+                                tracking);
+                          }));
     } else {
       throw ApiError.methodNotAllowed();
     }
@@ -290,9 +387,14 @@ public final class ApiHandler implements HttpHandler {
         exchange, 200, ScaleSubresource.view(result.tree(type.apiVersion(), type.kind())));
   }
 
-  private static String verb(String method, boolean named, boolean watch) {
+  /**
+   * The verb of a request. A watch is a collection GET with {@code watch} true, or a GET under the
+   * legacy {@code /watch/} prefix; a GET of a named object ignores {@code watch}, as the API server
+   * routes it to get.
+   */
+  private static String verb(String method, boolean named, boolean watch, boolean legacyWatch) {
     return switch (method) {
-      case "GET", "HEAD" -> watch ? "watch" : named ? "get" : "list";
+      case "GET", "HEAD" -> legacyWatch ? "watch" : named ? "get" : watch ? "watch" : "list";
       case "POST" -> named ? "unsupported" : "create";
       case "PUT" -> named ? "update" : "unsupported";
       case "PATCH" -> named ? "patch" : "unsupported";
@@ -325,14 +427,18 @@ public final class ApiHandler implements HttpHandler {
     return (ObjectNode) node;
   }
 
-  private static ObjectNode body(HttpExchange exchange) throws IOException {
-    String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+  private static String contentType(HttpExchange exchange) {
+    return String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+  }
+
+  /** 415 for a body this server cannot decode, before its options are looked at. */
+  private static void checkContentType(HttpExchange exchange) {
+    String contentType = contentType(exchange);
     if (contentType.contains("protobuf") || contentType.contains("cbor")) {
       // JSON and YAML only; clients fall back to JSON on 415.
       throw ApiError.unsupportedMediaType(
           contentType, List.of("application/json", "application/yaml"));
     }
-    return parseObject(Exchanges.body(exchange), contentType);
   }
 
   private void sendObject(HttpExchange exchange, int code, ResourceType type, StoredObject o)
@@ -340,18 +446,20 @@ public final class ApiHandler implements HttpHandler {
     responses.sendObject(exchange, code, type, o);
   }
 
-  private void delete(HttpExchange exchange, ResourceType type, RequestInfo info)
+  private void delete(HttpExchange exchange, ResourceType type, RequestInfo info, byte[] body)
       throws IOException {
-    JsonNode options = deleteOptions(exchange);
-    JsonNode preconditions = options.path("preconditions");
+    RequestOptions.DeleteOptions options = deleteOptions(exchange, info, body);
     ResourceOperations.Deletion deletion =
-        operations.delete(
-            type,
-            info.namespace(),
-            info.name(),
-            propagation(info, options),
-            Json.text(preconditions, "uid"),
-            Json.text(preconditions, "resourceVersion"));
+        write(
+            options.dryRun(),
+            () ->
+                operations.delete(
+                    type,
+                    info.namespace(),
+                    info.name(),
+                    options.propagationPolicy(),
+                    options.preconditionUid(),
+                    options.preconditionResourceVersion()));
     boolean returnsObject =
         !type.builtin() || type.plural().equals("pods") || type.plural().equals("namespaces");
     if (!deletion.deleted()) {
@@ -375,39 +483,33 @@ public final class ApiHandler implements HttpHandler {
     }
   }
 
-  private static JsonNode deleteOptions(HttpExchange exchange) throws IOException {
-    byte[] body = Exchanges.body(exchange);
-    if (body.length == 0) {
-      return Json.object();
+  /** DeleteOptions from the body when it has one, else from the query. */
+  private static RequestOptions.DeleteOptions deleteOptions(
+      HttpExchange exchange, RequestInfo info, byte[] body) {
+    JsonNode options = null;
+    if (body.length > 0) {
+      checkContentType(exchange);
+      options = parseObject(body, contentType(exchange));
     }
-    return parseObject(body, "application/json");
+    return RequestOptions.delete(info, options);
   }
 
-  private static @Nullable String propagation(RequestInfo info, JsonNode options) {
-    String policy = Json.text(options, "propagationPolicy");
-    if (policy == null) {
-      policy = info.query().get("propagationPolicy");
-    }
-    if (policy == null && options.path("orphanDependents").asBoolean(false)) {
-      policy = "Orphan";
-    }
-    if (policy != null && !List.of("Foreground", "Background", "Orphan").contains(policy)) {
-      throw ApiError.badRequest(
-          "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: Unsupported value: \""
-              + policy
-              + "\": supported values: \"Foreground\", \"Background\", \"Orphan\"");
-    }
-    return policy;
-  }
-
-  /** The selector filter of a list, watch or deletecollection request. */
-  private static Predicate<StoredObject> filter(ResourceType type, RequestInfo info) {
+  /**
+   * The selector filter of a list, watch or deletecollection request; a watch of one object ({@code
+   * name} not null) sees only that object, as if selected by {@code metadata.name}.
+   */
+  private static Predicate<StoredObject> filter(
+      ResourceType type, RequestInfo info, @Nullable String name) {
     Selectors.checkFieldLabels(type, info.param("fieldSelector", ""));
-    return Selectors.filter(info.param("labelSelector", ""), info.param("fieldSelector", ""));
+    Predicate<StoredObject> selected =
+        Selectors.filter(info.param("labelSelector", ""), info.param("fieldSelector", ""));
+    return name == null ? selected : selected.and(o -> o.name().equals(name));
   }
 
-  private void list(HttpExchange exchange, ResourceType type, RequestInfo info) throws IOException {
-    int limit = (int) Math.min(Integer.MAX_VALUE, Math.max(0, longParam(info, "limit")));
+  private void list(
+      HttpExchange exchange, ResourceType type, RequestInfo info, RequestOptions.ListOptions opts)
+      throws IOException {
+    int limit = (int) Math.min(Integer.MAX_VALUE, Math.max(0, opts.limit()));
     String continueParam = info.param("continue", "");
     String rv = info.param("resourceVersion", "");
     String match = info.param("resourceVersionMatch", "");
@@ -420,8 +522,6 @@ public final class ApiHandler implements HttpHandler {
     } else if ("Exact".equals(match)) {
       at = longParam(info, "resourceVersion");
       checkNotInFuture(at);
-    } else if (!match.isEmpty() && !"NotOlderThan".equals(match)) {
-      throw ApiError.badRequest("resourceVersionMatch: Unsupported value: \"" + match + "\"");
     } else if (!rv.isEmpty() && !rv.equals("0")) {
       checkNotInFuture(longParam(info, "resourceVersion"));
     }
@@ -429,7 +529,7 @@ public final class ApiHandler implements HttpHandler {
         !info.param("labelSelector", "").isEmpty() || !info.param("fieldSelector", "").isEmpty();
     ResourceOperations.Page page =
         operations.list(
-            type, info.namespace(), filter(type, info), limit, afterKey, at, !selectors);
+            type, info.namespace(), filter(type, info, null), limit, afterKey, at, !selectors);
     sendList(exchange, type, page);
   }
 

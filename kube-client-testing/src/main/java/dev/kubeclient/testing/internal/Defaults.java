@@ -98,6 +98,16 @@ final class Defaults {
     }
   }
 
+  /**
+   * Only the defaults the API server sets while decoding a request body (no status, generated
+   * selectors or allocations), which a create's field manager sees and records as the creator's.
+   */
+  void onDecode(ResourceType type, ObjectNode object) {
+    if (type.builtin()) {
+      apply(type.group() + "/" + type.kind(), object);
+    }
+  }
+
   /** Defaults a replacement of {@code old} (update, patch, apply, status writes). */
   void onUpdate(ResourceType type, ObjectNode object, ObjectNode old, ObjectStore store) {
     if (!type.builtin()) {

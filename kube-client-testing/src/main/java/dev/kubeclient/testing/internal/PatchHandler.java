@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * The PATCH verb: picks the patch format from the Content-Type, applies it to the current object
  * and writes the result through {@link ResourceOperations#update} inside one store write, so a
- * patch is atomic and a resourceVersion in the patch acts as a precondition. Server-side apply
- * ({@code application/apply-patch+yaml}) is handed to {@link ServerSideApply}.
+ * patch is atomic and a resourceVersion in the patch acts as a precondition. The write records an
+ * {@code Update} managedFields entry of its manager (with the subresource for status and scale).
+ * Server-side apply ({@code application/apply-patch+yaml}) is handed to {@link ServerSideApply}.
  */
 final class PatchHandler {
   static final String JSON_PATCH = "application/json-patch+json";
@@ -29,8 +30,8 @@ final class PatchHandler {
   /** The patched object and whether the patch created it (only apply can). */
   record Result(StoredObject object, boolean created) {}
 
-  Result patch(ResourceType type, RequestInfo info, String contentType, byte[] body, boolean status)
-      throws IOException {
+  /** The patch format of {@code contentType}, or 415 when {@code type} does not accept it. */
+  static String mediaType(ResourceType type, String contentType) {
     String media = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
     List<String> accepted =
         type.builtin()
@@ -39,9 +40,21 @@ final class PatchHandler {
     if (!accepted.contains(media)) {
       throw ApiError.unsupportedMediaType(media, accepted);
     }
+    return media;
+  }
+
+  /** Applies a patch of format {@code media} (see {@link #mediaType}) by {@code manager}. */
+  Result patch(
+      ResourceType type,
+      RequestInfo info,
+      String media,
+      byte[] body,
+      String manager,
+      boolean force) {
+    String subresource = info.subresource();
+    boolean status = "status".equals(subresource);
     if (media.equals(APPLY)) {
-      ObjectNode config = ApiHandler.parseObject(body, "application/yaml");
-      return apply.apply(type, info, config, status);
+      return apply.apply(type, info, ServerSideApply.parseConfig(body), manager, force);
     }
     JsonNode patch;
     try {
@@ -53,7 +66,8 @@ final class PatchHandler {
       throw ApiError.badRequest("error decoding patch: empty body");
     }
     String name = info.name();
-    boolean scale = "scale".equals(info.subresource());
+    boolean scale = "scale".equals(subresource);
+    FieldTracking tracking = operations.updatedBy(type, manager, subresource);
     return operations
         .store()
         .write(
@@ -76,7 +90,8 @@ final class PatchHandler {
                 patched = ScaleSubresource.apply(live, patched);
               }
               return new Result(
-                  operations.update(type, info.namespace(), name, patched, status), false);
+                  operations.update(type, info.namespace(), name, patched, status, tracking),
+                  false);
             });
   }
 }

@@ -31,6 +31,7 @@ public final class ResourceOperations {
   private final ResourceRegistry registry;
   private final ObjectRules rules;
   private final Defaults defaults;
+  private final FieldManager fieldManager;
 
   /** Creates the operations over {@code store}, allocating Service IPs from 10.96.0.0/12. */
   public ResourceOperations(ObjectStore store, ResourceRegistry registry, ObjectRules rules) {
@@ -48,6 +49,20 @@ public final class ResourceOperations {
     this.registry = registry;
     this.rules = rules;
     this.defaults = new Defaults(services);
+    this.fieldManager = new FieldManager(new Schemas(store), rules::now);
+  }
+
+  /**
+   * The field tracking of a create, update or patch by {@code manager} of the main resource
+   * (subresource null) or of {@code subresource}: an {@code Update} entry in managedFields.
+   */
+  public FieldTracking updatedBy(ResourceType type, String manager, @Nullable String subresource) {
+    return (live, next) -> fieldManager.update(type, live, next, manager, subresource);
+  }
+
+  /** The field manager of server-side apply. */
+  FieldManager fieldManager() {
+    return fieldManager;
   }
 
   /**
@@ -113,12 +128,30 @@ public final class ResourceOperations {
     }
   }
 
-  /** Creates {@code object} (already parsed) and returns what was stored. */
+  /** Creates {@code object} (already parsed) as the server itself does: no field tracking. */
   public StoredObject create(ResourceType type, @Nullable String namespace, ObjectNode object) {
+    return create(type, namespace, object, null);
+  }
+
+  /**
+   * Creates {@code object} (already parsed) and returns what was stored; {@code tracking} records
+   * the creator's fields before the server sets its own.
+   */
+  public StoredObject create(
+      ResourceType type,
+      @Nullable String namespace,
+      ObjectNode object,
+      @Nullable FieldTracking tracking) {
     ObjectRules.checkTypeMeta(type, object);
     ObjectRules.checkNamespace(type, object, namespace == null ? "" : namespace);
     return store.write(
         () -> {
+          if (tracking != null) {
+            // The API server defaults while decoding, before its field manager looks at the
+            // object: those defaults are the creator's, what the create strategy sets is not.
+            defaults.onDecode(type, object);
+            tracking.record(null, object);
+          }
           rules.prepareForCreate(type, object);
           defaults.onCreate(type, object, store);
           String name = object.path("metadata").path("name").asText();
@@ -189,6 +222,17 @@ public final class ResourceOperations {
       String name,
       ObjectNode object,
       boolean status) {
+    return update(type, namespace, name, object, status, null);
+  }
+
+  /** {@link #update(ResourceType, String, String, ObjectNode, boolean)} with field tracking. */
+  public StoredObject update(
+      ResourceType type,
+      @Nullable String namespace,
+      String name,
+      ObjectNode object,
+      boolean status,
+      @Nullable FieldTracking tracking) {
     ObjectRules.checkTypeMeta(type, object);
     ObjectRules.checkNamespace(type, object, namespace == null ? "" : namespace);
     ObjectNode metadata = Json.child(object, "metadata");
@@ -210,15 +254,23 @@ public final class ResourceOperations {
           if (rv != null && !rv.isEmpty() && !rv.equals(Long.toString(current.resourceVersion()))) {
             throw ApiError.conflict(type, name);
           }
-          return replace(type, current, object, status);
+          return replace(type, current, object, status, tracking);
         });
   }
 
   /** Writes {@code object} over {@code current}; the caller holds the store lock. */
-  StoredObject replace(ResourceType type, StoredObject current, ObjectNode object, boolean status) {
+  StoredObject replace(
+      ResourceType type,
+      StoredObject current,
+      ObjectNode object,
+      boolean status,
+      @Nullable FieldTracking tracking) {
     ObjectNode old = current.tree(type.apiVersion(), type.kind());
     defaults.onUpdate(type, object, old, store);
     ObjectNode next = ObjectRules.prepareForUpdate(type, object, old, status);
+    if (tracking != null) {
+      tracking.record(old, next);
+    }
     Json.child(next, "metadata").put("resourceVersion", Long.toString(current.resourceVersion()));
     if (current.terminating() && ObjectRules.finalizers(next).isEmpty() && !dryRun()) {
       StoredObject last = store.remove(type.storageKey(), current.key());
@@ -424,7 +476,7 @@ public final class ResourceOperations {
       }
       ArrayNode array = Json.child(tree, "metadata").putArray("finalizers");
       finalizers.forEach(array::add);
-      return replace(type, owner, tree, false);
+      return replace(type, owner, tree, false, null);
     } finally {
       finishing.remove(owner.uid());
     }

@@ -65,8 +65,8 @@ public final class WatchStream {
       @Nullable UnaryOperator<ObjectNode> conversion)
       throws IOException {
     String rv = info.param("resourceVersion", "");
-    boolean bookmarks = "true".equals(info.param("allowWatchBookmarks", "false"));
-    boolean sendInitial = "true".equals(info.param("sendInitialEvents", "false"));
+    boolean bookmarks = RequestOptions.flag(info, "allowWatchBookmarks");
+    boolean sendInitial = RequestOptions.flag(info, "sendInitialEvents");
     if (sendInitial
         && (!bookmarks || !"NotOlderThan".equals(info.param("resourceVersionMatch", "")))) {
       throw ApiError.invalid(
@@ -80,7 +80,7 @@ public final class WatchStream {
                       + " enabled, resourceVersionMatch is NotOlderThan and allowWatchBookmarks is"
                       + " true")));
     }
-    long timeoutSeconds = parseLong(info.param("timeoutSeconds", "0"), "timeoutSeconds");
+    long timeoutSeconds = RequestOptions.int64(info, "timeoutSeconds");
     boolean initialState = sendInitial || rv.isEmpty() || rv.equals("0");
     long from = initialState ? 0 : parseLong(rv, "resourceVersion");
     Watcher watcher =
@@ -128,7 +128,8 @@ public final class WatchStream {
         now
             + (timeoutSeconds > 0
                 ? Math.min(timeoutSeconds * 1000, MAX_WATCH_MILLIS)
-                : MAX_WATCH_MILLIS);
+                // A negative timeout has passed already: the API server ends such a watch at once.
+                : timeoutSeconds < 0 ? 0 : MAX_WATCH_MILLIS);
     long lastWrite = now;
     List<WatchEvent> batch = new ArrayList<>();
     int initialLeft = initial == null ? -1 : initial.initialEvents();

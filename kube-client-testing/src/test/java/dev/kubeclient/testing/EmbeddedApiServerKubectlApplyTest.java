@@ -3,7 +3,6 @@ package dev.kubeclient.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ class EmbeddedApiServerKubectlApplyTest {
 
   @BeforeAll
   static void startServer() {
-    kubectl = onPath("kubectl");
+    kubectl = TestKubectl.find();
     assumeTrue(kubectl != null, "kubectl is not on the PATH");
     server = EmbeddedApiServer.newBuilder().build().start();
   }
@@ -39,20 +38,6 @@ class EmbeddedApiServerKubectlApplyTest {
     if (server != null) {
       server.close();
     }
-  }
-
-  private static String onPath(String program) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return null;
-    }
-    for (String d : path.split(File.pathSeparator)) {
-      File f = new File(d, program);
-      if (f.canExecute()) {
-        return f.getPath();
-      }
-    }
-    return null;
   }
 
   private record Result(int exit, String out, String err) {}

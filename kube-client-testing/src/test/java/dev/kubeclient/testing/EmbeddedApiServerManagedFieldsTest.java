@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,31 +25,7 @@ class EmbeddedApiServerManagedFieldsTest {
   private static final String APPLY = "application/apply-patch+yaml";
   private static final String KUBECTL_UA = "kubectl/v1.32.4 (linux/amd64) kubernetes/59526cd";
 
-  /** A clock tests move by hand, so that entry times are known. */
-  private static final class SteppedClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-03-01T10:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-  }
-
-  private final SteppedClock clock = new SteppedClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   private EmbeddedApiServer server;
   private TestHttp http;
 

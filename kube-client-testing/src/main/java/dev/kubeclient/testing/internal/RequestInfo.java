@@ -150,7 +150,8 @@ public record RequestInfo(
         q);
   }
 
-  private static Map<String, String> firstValues(Map<String, List<String>> query) {
+  /** The first value of each parameter of a decoded query. */
+  public static Map<String, String> firstValues(Map<String, List<String>> query) {
     Map<String, String> first = new HashMap<>();
     query.forEach(
         (k, v) -> {

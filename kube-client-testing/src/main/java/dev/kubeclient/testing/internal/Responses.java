@@ -164,7 +164,7 @@ public final class Responses {
   }
 
   private static Map<String, String> query(HttpExchange exchange) {
-    return RequestInfo.parseQuery(exchange.getRequestURI().getRawQuery());
+    return RequestInfo.firstValues(RequestInfo.parseQuery(exchange.getRequestURI().getRawQuery()));
   }
 
   /** {@code PartialObjectMetadata} of {@code object}: only its metadata. */

@@ -36,8 +36,11 @@ final class Schemas {
 
   private final ObjectStore store;
 
-  /** CR schemas by CRD uid, resourceVersion and version. */
-  private final Map<String, Typed> custom = new ConcurrentHashMap<>();
+  /** A CR schema and the CRD state (uid and resourceVersion) it was built from. */
+  private record Custom(String source, Typed typed) {}
+
+  /** CR schemas by CRD name and version; replaced when the CRD changes. */
+  private final Map<String, Custom> custom = new ConcurrentHashMap<>();
 
   Schemas(ObjectStore store) {
     this.store = store;
@@ -93,18 +96,23 @@ final class Schemas {
     if (crd == null) {
       return customSchema(null);
     }
-    String key = crd.uid() + "/" + crd.resourceVersion() + "/" + type.version();
-    return custom.computeIfAbsent(
-        key,
-        k -> {
-          JsonNode schema = null;
-          for (JsonNode v : crd.tree().path("spec").path("versions")) {
-            if (type.version().equals(v.path("name").asText())) {
-              schema = v.path("schema").get("openAPIV3Schema");
-            }
-          }
-          return customSchema(schema);
-        });
+    String source = crd.uid() + "/" + crd.resourceVersion();
+    Custom cached =
+        custom.compute(
+            crd.name() + "/" + type.version(),
+            (k, old) -> {
+              if (old != null && old.source().equals(source)) {
+                return old;
+              }
+              JsonNode schema = null;
+              for (JsonNode v : crd.tree().path("spec").path("versions")) {
+                if (type.version().equals(v.path("name").asText())) {
+                  schema = v.path("schema").get("openAPIV3Schema");
+                }
+              }
+              return new Custom(source, customSchema(schema));
+            });
+    return cached.typed();
   }
 
   private static Typed customSchema(@Nullable JsonNode openApiV3) {

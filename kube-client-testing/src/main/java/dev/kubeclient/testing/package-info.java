@@ -47,12 +47,16 @@
  *       configurations are stored but never called; no LimitRanger or ResourceQuota</td><td>The
  *       default admission chain and webhooks run</td></tr>
  *   <tr><td>Validation</td><td>Names, apiVersion/kind, namespace and resourceVersion rules only;
- *       {@code fieldValidation} is accepted; CRD schemas are neither enforced nor used to prune
+ *       valid {@code fieldValidation} values are accepted and not acted on; CRD schemas are neither enforced nor used to prune
  *       or default</td><td>Every field is validated; CRD schemas prune, default and
  *       validate</td></tr>
- *   <tr><td>Server-side apply</td><td>Per-manager field sets and apply conflicts; strategic merge
- *       keys come from field names, not the Go types; other writes add no managedFields</td><td>
- *       Structured merge diff over the schemas; every write records its manager</td></tr>
+ *   <tr><td>Server-side apply and managedFields</td><td>Structured merge diff over the built-in
+ *       schemas and CRD schemas, every write recorded as the API server records it; but all
+ *       versions of a resource share one schema (no conversion of other managers' field sets),
+ *       apply to {@code /scale} is refused, unknown fields of built-in kinds are kept and merged as
+ *       untyped values, and strategic merge patch takes its list keys from field names, not the
+ *       Go types</td><td>Field sets are converted between versions; unknown fields are dropped
+ *       when decoding</td></tr>
  *   <tr><td>OpenAPI and version</td><td>{@code /openapi/v3} lists operations without schemas
  *       ({@code kubectl explain} fails), {@code /openapi/v2} is 404, {@code /version} reports
  *       {@code v1.36.0} (the spec's version) with placeholder build fields; discovery serves the

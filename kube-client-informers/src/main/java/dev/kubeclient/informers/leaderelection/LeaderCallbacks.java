@@ -10,10 +10,11 @@ import java.util.function.Consumer;
  */
 public interface LeaderCallbacks {
   /**
-   * Called on a thread of its own ({@code kube-leader-election-<name>-leading-<n>}) when this
-   * candidate starts leading. Do the leader's work here until {@code context} is cancelled; the
-   * thread is interrupted at cancellation. With {@code releaseOnCancel}, the lease is released only
-   * after this method has returned.
+   * Called on a thread of its own (from the config's thread factory: {@code
+   * kube-leader-election-<name>-<n>} by default) when this candidate starts leading. Do the
+   * leader's work here until {@code context} is cancelled; the thread is interrupted at
+   * cancellation. With {@code releaseOnCancel}, the lease is released only after this method has
+   * returned.
    */
   void onStartedLeading(LeadingContext context);
 
@@ -24,9 +25,9 @@ public interface LeaderCallbacks {
   void onStoppedLeading();
 
   /**
-   * Called, in order, on the thread {@code kube-leader-election-<name>-notify-<n>} when this
-   * candidate sees a leader other than the one it saw last, including the first it sees and the
-   * empty identity of a released lease.
+   * Called, in order, on a notification thread from the config's thread factory when this candidate
+   * sees a leader other than the one it saw last, including the first it sees and the empty
+   * identity of a released lease.
    */
   default void onNewLeader(String identity) {}
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.kubeclient.core.codec.Codec;
+import dev.kubeclient.core.internal.KubeJsonParser;
 import java.io.IOException;
 import java.io.StringWriter;
 import org.jspecify.annotations.Nullable;
@@ -144,6 +145,13 @@ public final class FieldsV1 {
           "fieldsV1 must be a JSON object, got " + p.currentToken(),
           p.currentToken(),
           FieldsV1.class);
+    }
+    if (p instanceof KubeJsonParser raw) {
+      // Compact input, as API servers write it, is already the text to keep.
+      String json = raw.copyCompactObject();
+      if (json != null) {
+        return new FieldsV1(json);
+      }
     }
     // Copy the tokens straight to compact text: no tree, no generator, for a value that is
     // mostly read nowhere. The output is what Jackson's generator would write.

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kubeclient.core.internal.KubeJsonFactory;
 import dev.kubeclient.core.runtime.Scheme;
 import dev.kubeclient.core.unstructured.Unstructured;
 import java.io.IOException;
@@ -49,9 +50,10 @@ public final class Codec {
   private static final JsonMapper JSON =
       configure(
               JsonMapper.builder(
-                  com.fasterxml.jackson.core.JsonFactory.builder()
-                      .disable(com.fasterxml.jackson.core.JsonFactory.Feature.INTERN_FIELD_NAMES)
-                      .build()))
+                  new KubeJsonFactory(
+                      new com.fasterxml.jackson.core.JsonFactoryBuilder()
+                          .disable(
+                              com.fasterxml.jackson.core.JsonFactory.Feature.INTERN_FIELD_NAMES))))
           .build();
   private static final YAMLMapper YAML =
       configure(YAMLMapper.builder())

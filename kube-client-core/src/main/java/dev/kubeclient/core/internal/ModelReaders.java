@@ -240,6 +240,11 @@ public final class ModelReaders {
   public static @Nullable Time time(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_STRING) {
+      long second =
+          Timestamps.epochSecond(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      if (second != Timestamps.NOT_FAST) {
+        return Time.ofEpochSecond(second);
+      }
       try {
         return Time.parse(p.getText());
       } catch (IllegalArgumentException e) {

@@ -1,0 +1,363 @@
+package dev.kubeclient.benchmarks.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubeclient.benchmarks.PodFixtures;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs every benchmark of kube-client side by side with fabric8 8.0.0 and the official client
+ * 25.0.0 and writes the run section of {@code RESULTS.md}; {@code run-benchmarks.sh} builds what it
+ * needs and calls it. Each end-to-end measurement runs each client in JVMs of its own on that
+ * client's class path, against one {@link BenchApiServer} in a JVM of its own; the JMH benchmarks
+ * and {@code RetainedHeap} run from the benchmark jar, one forked JVM per client.
+ *
+ * <p>Arguments: {@code --kube-client CP --fabric8 CP --official CP --jar BENCHMARKS_JAR --results
+ * RESULTS_MD --logs DIR --commit SHA [--quick]}. {@code --quick} runs everything small (1,000 pods,
+ * few calls) to check the script, and writes no results file.
+ */
+public final class RunAll {
+  private static final Pattern RESULT = Pattern.compile("RESULT (\\S+) (\\S+)");
+  private static final String BEGIN = "<!-- run:begin -->";
+  private static final String END = "<!-- run:end -->";
+  private static final String HISTORY_BEGIN = "<!-- history:begin -->";
+  private static final String HISTORY_END = "<!-- history:end -->";
+
+  private final Map<String, String> classPaths;
+  private final Map<String, String> mains =
+      Map.of(
+          "kube-client", "dev.kubeclient.benchmarks.e2e.KubeClientPeer",
+          "fabric8", "dev.kubeclient.benchmarks.e2e.Fabric8Peer",
+          "official", "dev.kubeclient.benchmarks.e2e.OfficialPeer");
+  private final String jar;
+  private final Path logs;
+  private final boolean quick;
+  private final Report report = new Report();
+  private String kubeconfig = "";
+  private int processes;
+
+  private RunAll(Map<String, String> classPaths, String jar, Path logs, boolean quick) {
+    this.classPaths = classPaths;
+    this.jar = jar;
+    this.logs = logs;
+    this.quick = quick;
+  }
+
+  /** Runs everything; see the class comment for the arguments. */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opts = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--quick")) {
+        opts.put("quick", "true");
+      } else {
+        opts.put(args[i].substring(2), args[++i]);
+      }
+    }
+    Map<String, String> cps =
+        Map.of(
+            "kube-client", opts.get("kube-client"),
+            "fabric8", opts.get("fabric8"),
+            "official", opts.get("official"));
+    Path logs = Path.of(opts.get("logs"));
+    Files.createDirectories(logs);
+    RunAll run = new RunAll(cps, opts.get("jar"), logs, opts.containsKey("quick"));
+    Instant start = Instant.now();
+    String loadBefore = loadAverage();
+    run.runAll();
+    Duration took = Duration.between(start, Instant.now());
+    String section =
+        ResultsWriter.section(
+            run.report, opts.get("commit"), start, took, loadBefore, loadAverage(), run.quick);
+    System.out.println(section);
+    if (!run.quick) {
+      Path results = Path.of(opts.get("results"));
+      String doc = Files.exists(results) ? Files.readString(results) : "# Benchmark results\n";
+      String previous = ResultsWriter.summaryOf(doc, BEGIN, END);
+      if (previous != null) {
+        doc =
+            Report.replaceSection(
+                doc,
+                HISTORY_BEGIN,
+                HISTORY_END,
+                Report.history(doc, HISTORY_BEGIN, HISTORY_END, previous, 6));
+      }
+      doc = Report.replaceSection(doc, BEGIN, END, section);
+      Files.writeString(results, doc);
+      System.out.println("wrote " + results + " in " + took.toSeconds() + " s");
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private void runAll() throws Exception {
+    int big = quick ? 1_000 : 10_000;
+    int huge = quick ? 2_000 : 50_000;
+    Process server =
+        new ProcessBuilder(
+                "java",
+                "-Xmx3g",
+                "-cp",
+                jar,
+                BenchApiServer.class.getName(),
+                "100",
+                Integer.toString(big),
+                Integer.toString(huge))
+            .redirectError(logs.resolve("server.log").toFile())
+            .start();
+    try {
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      for (String line = out.readLine();
+          line != null && !line.equals("READY");
+          line = out.readLine()) {
+        if (line.startsWith("KUBECONFIG ")) {
+          kubeconfig = line.substring("KUBECONFIG ".length());
+        }
+      }
+      if (kubeconfig.isEmpty()) {
+        throw new IllegalStateException("the benchmark server did not start; see server.log");
+      }
+      endToEnd(big, huge);
+    } finally {
+      server.destroy();
+      server.waitFor(10, TimeUnit.SECONDS);
+    }
+    jmh();
+    retainedHeap();
+    report.note(
+        "Informer initial sync, heap per cached pod and watch-event throughput (issue 10): not run;"
+            + " their benchmark classes have not landed yet.");
+  }
+
+  private void endToEnd(int big, int huge) throws Exception {
+    List<String> listJvm = List.of("-Xms4g", "-Xmx4g", "-XX:+UseG1GC");
+    String pod0 = PodFixtures.podName(0);
+    for (String client : Report.CLIENTS) {
+      for (int i = 0; i < (quick ? 2 : 5); i++) {
+        Map<String, Double> r = peer(client, List.of(), "coldstart", "pods-100", "100");
+        record(client, "coldstart.ms", r);
+        record(client, "coldstart.classes", r);
+        record(client, "coldstart.cpu", r);
+      }
+    }
+    for (String client : Report.CLIENTS) {
+      // One JVM goes on to the warm calls; two more give the first calls' spread.
+      for (int jvm = 0; jvm < 3; jvm++) {
+        int calls = jvm == 0 ? (quick ? 8 : 20) : 5;
+        Map<String, Double> r =
+            peer(
+                client,
+                listJvm,
+                "list",
+                "pods-" + big,
+                Integer.toString(calls),
+                quick ? "30" : "100",
+                Integer.toString(big));
+        for (int call = 1; call <= calls; call++) {
+          String which = call <= 5 ? ".call" + call : call > calls / 2 ? ".warm" : null;
+          if (which != null) {
+            record(client, "list" + big + which, "list." + call, r);
+            record(client, "listprocess" + big + which, "listprocess." + call, r);
+          }
+        }
+      }
+      Map<String, Double> r =
+          peer(
+              client,
+              listJvm,
+              "list",
+              "pods-" + huge,
+              quick ? "2" : "3",
+              "100",
+              Integer.toString(huge));
+      for (int call = 1; call <= 3; call++) {
+        record(client, "list" + huge, "list." + call, r);
+      }
+    }
+    String warm = quick ? "1" : "3";
+    String batches = quick ? "2" : "5";
+    for (String client : Report.CLIENTS) {
+      Map<String, Double> one =
+          peer(client, List.of("-Xmx1g"), "get", "pods-1", pod0, "1", warm, batches);
+      Map<String, Double> many =
+          peer(client, List.of("-Xmx1g"), "get", "pods-1", pod0, "16", warm, batches);
+      Map<String, Double> cd =
+          peer(client, List.of("-Xmx1g"), "createdelete", "bench", warm, batches);
+      for (int b = 1; b <= Integer.parseInt(batches); b++) {
+        record(client, "getus", "getus." + b, one);
+        record(client, "getcpu1", "getcpu.1." + b, one);
+        record(client, "get16", "get.16." + b, many);
+        record(client, "getcpu16", "getcpu.16." + b, many);
+        record(client, "createdelete", "createdelete." + b, cd);
+        record(client, "createdeletecpu", "createdeletecpu." + b, cd);
+      }
+    }
+  }
+
+  private void record(String client, String key, Map<String, Double> results) {
+    record(client, key, key, results);
+  }
+
+  private void record(String client, String key, String resultKey, Map<String, Double> results) {
+    Double v = results.get(resultKey);
+    if (v != null) {
+      report.samples(client, key).add(v);
+    }
+  }
+
+  /** Runs {@code client}'s program once with {@code args}; its RESULT lines by key. */
+  private Map<String, Double> peer(String client, List<String> jvmArgs, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add("java");
+    command.addAll(jvmArgs);
+    command.add("-cp");
+    command.add(classPaths.get(client));
+    command.add(mains.get(client));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().put("KUBECONFIG", kubeconfig);
+    return collect(client + " " + String.join(" ", args), pb, 600, true);
+  }
+
+  private Map<String, Double> collect(
+      String what, ProcessBuilder pb, long timeoutSeconds, boolean expectResults)
+      throws IOException, InterruptedException {
+    Path log = logs.resolve(String.format("%03d.log", ++processes));
+    Files.writeString(log, String.join(" ", pb.command()) + "\n");
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    Process p = pb.start();
+    boolean ended = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+    if (!ended) {
+      p.destroyForcibly().waitFor();
+    }
+    Map<String, Double> results = new HashMap<>();
+    for (String line : Files.readAllLines(log)) {
+      Matcher m = RESULT.matcher(line);
+      if (m.matches()) {
+        results.put(m.group(1), Double.parseDouble(m.group(2)));
+      }
+    }
+    if (!ended) {
+      report.note(
+          "`" + what + "` timed out after " + timeoutSeconds + " s; see " + log.getFileName());
+    } else if (p.exitValue() != 0 || (expectResults && results.isEmpty())) {
+      report.note("`" + what + "` failed (exit " + p.exitValue() + "); see " + log.getFileName());
+    }
+    System.out.println(what + ": " + results.size() + " results");
+    return results;
+  }
+
+  private void jmh() throws IOException, InterruptedException {
+    Path json = logs.resolve("jmh.json");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "java",
+                "-jar",
+                jar,
+                "DecodeFloorBenchmark.jackson2Tokens|PodBenchmark.decode|WorkQueueBenchmark",
+                "-f",
+                "1",
+                "-wi",
+                quick ? "1" : "3",
+                "-i",
+                quick ? "2" : "5",
+                "-w",
+                "1s",
+                "-r",
+                "1s",
+                "-rf",
+                "json",
+                "-rff",
+                json.toString()));
+    collect("jmh", new ProcessBuilder(command), 900, false);
+    if (!Files.exists(json)) {
+      return;
+    }
+    Map<String, String> clientOf =
+        Map.of("KUBECLIENT", "kube-client", "FABRIC8", "fabric8", "OFFICIAL", "official");
+    for (JsonNode b : new ObjectMapper().readTree(json.toFile())) {
+      String name = b.path("benchmark").asText();
+      String peer = b.path("params").path("peer").asText("");
+      String key;
+      String client;
+      if (name.endsWith("jackson2Tokens")) {
+        key = "tokens";
+        client = "kube-client";
+      } else if (name.endsWith("PodBenchmark.decode")) {
+        key = "decode";
+        client = clientOf.get(peer);
+      } else if (name.contains("WorkQueueBenchmark")) {
+        key = name.endsWith("oneThread") ? "workqueue1" : "workqueue4";
+        client = clientOf.get(peer);
+      } else {
+        continue;
+      }
+      for (JsonNode fork : b.path("primaryMetric").path("rawData")) {
+        for (JsonNode v : fork) {
+          report.samples(client, key).add(v.asDouble());
+        }
+      }
+    }
+  }
+
+  private void retainedHeap() throws IOException, InterruptedException {
+    Pattern perPod = Pattern.compile("perPod=(\\d+) bytes");
+    for (String peer : List.of("KUBECLIENT", "FABRIC8", "OFFICIAL")) {
+      for (String mode : List.of("", "drop-managed-fields")) {
+        List<String> command =
+            new ArrayList<>(
+                List.of(
+                    "java",
+                    "-Xmx3g",
+                    "-XX:+UseSerialGC",
+                    "-cp",
+                    jar,
+                    "dev.kubeclient.benchmarks.RetainedHeap",
+                    peer,
+                    quick ? "5000" : "50000"));
+        if (!mode.isEmpty()) {
+          command.add(mode);
+        }
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Path log = logs.resolve("heap-" + peer + mode + ".log");
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process p = pb.start();
+        p.waitFor(600, TimeUnit.SECONDS);
+        Matcher m = perPod.matcher(Files.readString(log));
+        String client =
+            Map.of("KUBECLIENT", "kube-client", "FABRIC8", "fabric8", "OFFICIAL", "official")
+                .get(peer);
+        if (m.find()) {
+          report
+              .samples(client, mode.isEmpty() ? "heap" : "heapNoMf")
+              .add(Double.parseDouble(m.group(1)));
+        } else {
+          report.note("RetainedHeap " + peer + " " + mode + " failed; see " + log.getFileName());
+        }
+      }
+    }
+  }
+}

@@ -43,7 +43,6 @@ final class FieldManager {
   private static final String CURRENT_OPERATION = "current-operation";
   private static final String BEFORE_FIRST_APPLY = "before-first-apply";
   private static final String ANCIENT_CHANGES = "ancient-changes";
-  private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
   private static final int MAX_UPDATE_MANAGERS = 10;
 
   /** Fields no manager owns: type and server-set metadata (stripMetaManager's set). */
@@ -307,10 +306,8 @@ final class FieldManager {
     }
   }
 
-  /**
-   * The outcome of an apply: the object to write, with its managedFields, and whether it changed.
-   */
-  record Applied(ObjectNode object, boolean changed) {}
+  /** The outcome of an apply: the object to write, with its managedFields. */
+  record Applied(ObjectNode object) {}
 
   /**
    * Applies {@code config} by {@code manager} to {@code live} (null when the object does not exist
@@ -403,8 +400,7 @@ final class FieldManager {
     ManagedFields after = new ManagedFields(fields, current.times);
     after.times.keySet().retainAll(after.fields.keySet());
     ObjectNode object;
-    boolean changed = result.object() != null;
-    if (changed) {
+    if (result.object() != null) {
       object = (ObjectNode) result.object();
       after.times.put(id, now.get());
     } else {
@@ -414,7 +410,7 @@ final class FieldManager {
       LastApplied.update(object, config);
     }
     write(object, after);
-    return new Applied(object, changed);
+    return new Applied(object);
   }
 
   /** {@code group/version, Kind=kind} of an object, as Go prints a GroupVersionKind. */

@@ -36,8 +36,8 @@ final class ResultsWriter {
     String date =
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .format(start.atZone(ZoneOffset.UTC));
-    int big = report.has("kube-client", "list1000.warm") ? 1_000 : 10_000;
-    int huge = big == 1_000 ? 2_000 : 50_000;
+    int big = quick ? RunAll.QUICK_LIST : RunAll.LIST;
+    int huge = quick ? RunAll.QUICK_BIG_LIST : RunAll.BIG_LIST;
     StringBuilder out = new StringBuilder();
     out.append("## Latest run: ")
         .append(date)

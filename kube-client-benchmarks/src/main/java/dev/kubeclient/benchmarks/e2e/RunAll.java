@@ -31,6 +31,13 @@ import java.util.regex.Pattern;
  * few calls) to check the script, and writes no results file.
  */
 public final class RunAll {
+  /** Pods in the lists of a full run and of a {@code --quick} one. */
+  static final int LIST = 10_000;
+
+  static final int BIG_LIST = 50_000;
+  static final int QUICK_LIST = 1_000;
+  static final int QUICK_BIG_LIST = 2_000;
+
   private static final Pattern RESULT = Pattern.compile("RESULT (\\S+) (\\S+)");
   private static final String BEGIN = "<!-- run:begin -->";
   private static final String END = "<!-- run:end -->";
@@ -110,8 +117,8 @@ public final class RunAll {
   }
 
   private void runAll() throws Exception {
-    int big = quick ? 1_000 : 10_000;
-    int huge = quick ? 2_000 : 50_000;
+    int big = quick ? QUICK_LIST : LIST;
+    int huge = quick ? QUICK_BIG_LIST : BIG_LIST;
     Process server =
         new ProcessBuilder(
                 "java",

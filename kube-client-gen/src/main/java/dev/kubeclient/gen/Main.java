@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kubeclient.gen.clientset.ClientSetGenerator;
 import dev.kubeclient.gen.clientset.InformerGenerator;
+import dev.kubeclient.gen.openapi.SchemaDataWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,8 @@ import java.nio.file.Path;
  * kube-client-core/src/generated}, {@code kube-client-typed/src/generated} and {@code
  * kube-client-informers/src/generated}, and the embedded server's structural schemas under {@code
  * kube-client-testing/src/generated} (which also reads the OpenAPI v3 documents in the {@code
- * openapi-v3} folder next to the spec's folder).
+ * openapi-v3} folder next to the spec's folder) and the definitions its OpenAPI documents are
+ * built from.
  */
 public final class Main {
   private Main() {}
@@ -66,5 +68,6 @@ public final class Main {
     Path v3 = spec.toAbsolutePath().getParent().resolveSibling("openapi-v3");
     new SchemaGenerator(root.path("definitions"), v3)
         .write(testingRoot.resolve("resources").resolve(SchemaGenerator.RESOURCE));
+    new SchemaDataWriter(root).write(testingRoot.resolve("resources"));
   }
 }

@@ -229,7 +229,8 @@ public final class EmbeddedApiServer implements AutoCloseable {
       port = http.getAddress().getPort();
       Discovery discovery =
           new Discovery(registry, InetAddress.getLoopbackAddress().getHostAddress() + ":" + port);
-      WatchStream watches = new WatchStream(store, faultState, bookmarkInterval, clock::millis);
+      WatchStream watches =
+          new WatchStream(store, faultState, bookmarkInterval, clock::millis, operations::present);
       handler = new ApiHandler(registry, operations, discovery, faultState, authenticator, watches);
       http.createContext("/", handler);
       http.setExecutor(executor);

@@ -46,17 +46,17 @@
  *       plugins add to Pods, without the projected service account token volume; webhook
  *       configurations are stored but never called; no LimitRanger or ResourceQuota</td><td>The
  *       default admission chain and webhooks run</td></tr>
- *   <tr><td>Validation</td><td>Names, apiVersion/kind, namespace and resourceVersion rules only;
- *       valid {@code fieldValidation} values are accepted and not acted on; CRD schemas are neither enforced nor used to prune
- *       or default</td><td>Every field is validated; CRD schemas prune, default and
- *       validate</td></tr>
+ *   <tr><td>Validation</td><td>Custom resources are pruned, defaulted and validated against their
+ *       CRD's schema with the API server's messages, but CEL {@code x-kubernetes-validations}
+ *       rules are not evaluated; built-in kinds lose unknown fields (reported as {@code
+ *       fieldValidation} asks) but are checked only for names, apiVersion/kind, namespace and
+ *       resourceVersion; duplicate JSON fields are not detected</td><td>Every built-in field is
+ *       validated; CEL rules run; duplicate fields are reported</td></tr>
  *   <tr><td>Server-side apply and managedFields</td><td>Structured merge diff over the built-in
  *       schemas and CRD schemas, every write recorded as the API server records it; but all
  *       versions of a resource share one schema (no conversion of other managers' field sets),
- *       apply to {@code /scale} is refused, unknown fields of built-in kinds are kept and merged as
- *       untyped values, and strategic merge patch takes its list keys from field names, not the
- *       Go types</td><td>Field sets are converted between versions; unknown fields are dropped
- *       when decoding</td></tr>
+ *       apply to {@code /scale} is refused, and strategic merge patch takes its list keys from
+ *       field names, not the Go types</td><td>Field sets are converted between versions</td></tr>
  *   <tr><td>OpenAPI and version</td><td>{@code /openapi/v3} lists operations without schemas
  *       ({@code kubectl explain} fails), {@code /openapi/v2} is 404, {@code /version} reports
  *       {@code v1.36.0} (the spec's version) with placeholder build fields; discovery serves the

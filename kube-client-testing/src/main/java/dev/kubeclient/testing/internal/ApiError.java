@@ -2,7 +2,9 @@ package dev.kubeclient.testing.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -125,23 +127,37 @@ public final class ApiError extends RuntimeException {
 
   /** 422 with field causes, as validation failures are reported. */
   public static ApiError invalid(ResourceType type, String name, List<Cause> causes) {
-    StringBuilder message = new StringBuilder();
-    message.append(type.qualifiedKind()).append(' ').append(quoted(name)).append(" is invalid: ");
-    if (causes.size() == 1) {
-      message.append(causes.get(0).field()).append(": ").append(causes.get(0).message());
-    } else {
-      message.append('[');
-      for (int i = 0; i < causes.size(); i++) {
-        if (i > 0) {
-          message.append(", ");
-        }
-        message.append(causes.get(i).field()).append(": ").append(causes.get(i).message());
-      }
-      message.append(']');
-    }
+    String message = type.qualifiedKind() + " " + quoted(name) + " is invalid" + aggregate(causes);
     ObjectNode d = details(name, type.group(), type.kind());
     putCauses(d, causes);
-    return new ApiError(422, "Invalid", message.toString(), d, 0);
+    return new ApiError(422, "Invalid", message, d, 0);
+  }
+
+  /**
+   * 422 with field causes and no kind or name, as a patch that decodes into unknown fields is
+   * reported under {@code fieldValidation=Strict}.
+   */
+  public static ApiError invalidWithoutKind(List<Cause> causes) {
+    ObjectNode d = Json.object();
+    putCauses(d, causes);
+    return new ApiError(422, "Invalid", " \"\" is invalid" + aggregate(causes), d, 0);
+  }
+
+  /**
+   * The causes as utilerrors' aggregate prints them after "is invalid": each distinct {@code field:
+   * message} once, in brackets when there are several.
+   */
+  private static String aggregate(List<Cause> causes) {
+    Set<String> messages = new LinkedHashSet<>();
+    for (Cause cause : causes) {
+      messages.add(cause.field() + ": " + cause.message());
+    }
+    if (messages.isEmpty()) {
+      return "";
+    }
+    return messages.size() == 1
+        ? ": " + messages.iterator().next()
+        : ": [" + String.join(", ", messages) + "]";
   }
 
   /**

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.kubeclient.testing.internal.smd.Values;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -189,7 +190,15 @@ public final class ApiHandler implements HttpHandler {
       // As the API server warns about deprecated versions (RFC 7234 warn-code 299).
       exchange.getResponseHeaders().add("Warning", "299 - " + Json.quote(deprecation));
     }
-    resource(exchange, user, method, type, info, body, RequestInfo.legacyWatchPath(path));
+    FieldValidation.begin(
+        info.param("fieldValidation", ""),
+        writeVerb(method, exchange),
+        exchange.getResponseHeaders());
+    try {
+      resource(exchange, user, method, type, info, body, RequestInfo.legacyWatchPath(path));
+    } finally {
+      FieldValidation.end();
+    }
   }
 
   /** Runs {@code write} as a dry run when {@code dryRun}: checked and answered, nothing stored. */
@@ -238,6 +247,17 @@ public final class ApiHandler implements HttpHandler {
   private static String manager(HttpExchange exchange, RequestOptions.WriteOptions options) {
     return managerOrUserAgent(
         options.fieldManager(), exchange.getRequestHeaders().getFirst("User-Agent"));
+  }
+
+  /** The write a request makes, as {@link FieldValidation} tells them apart. */
+  private static String writeVerb(String method, HttpExchange exchange) {
+    String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+    return switch (method) {
+      case "POST" -> "create";
+      case "PUT" -> "update";
+      case "PATCH" -> contentType.startsWith(PatchHandler.APPLY) ? "apply" : "patch";
+      default -> method.toLowerCase(Locale.ROOT);
+    };
   }
 
   private void resource(
@@ -323,7 +343,9 @@ public final class ApiHandler implements HttpHandler {
           Exchanges.sendJson(
               exchange,
               200,
-              ScaleSubresource.view(result.object().tree(type.apiVersion(), type.kind())));
+              ScaleSubresource.view(
+                  result.object().tree(type.apiVersion(), type.kind()),
+                  operations.schemas().scalePaths(type)));
         } else {
           sendObject(exchange, result.created() ? 201 : 200, type, result.object());
         }
@@ -376,7 +398,8 @@ public final class ApiHandler implements HttpHandler {
                                 type,
                                 info.namespace(),
                                 name,
-                                ScaleSubresource.apply(live, scale),
+                                ScaleSubresource.apply(
+                                    live, scale, operations.schemas().scalePaths(type)),
                                 false,
                                 tracking);
                           }));
@@ -384,7 +407,10 @@ public final class ApiHandler implements HttpHandler {
       throw ApiError.methodNotAllowed();
     }
     Exchanges.sendJson(
-        exchange, 200, ScaleSubresource.view(result.tree(type.apiVersion(), type.kind())));
+        exchange,
+        200,
+        ScaleSubresource.view(
+            result.tree(type.apiVersion(), type.kind()), operations.schemas().scalePaths(type)));
   }
 
   /**
@@ -441,9 +467,9 @@ public final class ApiHandler implements HttpHandler {
     }
   }
 
-  private void sendObject(HttpExchange exchange, int code, ResourceType type, StoredObject o)
+  private void sendObject(HttpExchange exchange, int code, ResourceType type, StoredObject stored)
       throws IOException {
-    responses.sendObject(exchange, code, type, o);
+    responses.sendObject(exchange, code, type, operations.present(type, stored));
   }
 
   private void delete(HttpExchange exchange, ResourceType type, RequestInfo info, byte[] body)
@@ -552,6 +578,14 @@ public final class ApiHandler implements HttpHandler {
 
   private void sendList(HttpExchange exchange, ResourceType type, ResourceOperations.Page page)
       throws IOException {
-    responses.sendList(exchange, type, page);
+    List<StoredObject> items = new ArrayList<>(page.items().size());
+    for (StoredObject o : page.items()) {
+      items.add(operations.present(type, o));
+    }
+    responses.sendList(
+        exchange,
+        type,
+        new ResourceOperations.Page(
+            page.resourceVersion(), items, page.continueToken(), page.remaining()));
   }
 }

@@ -74,7 +74,8 @@ final class PatchHandler {
             () -> {
               StoredObject current = operations.get(type, info.namespace(), name);
               ObjectNode live = current.tree(type.apiVersion(), type.kind());
-              ObjectNode tree = scale ? ScaleSubresource.view(live) : live;
+              CustomResourceSchemas.ScalePaths paths = operations.schemas().scalePaths(type);
+              ObjectNode tree = scale ? ScaleSubresource.view(live, paths) : live;
               ObjectNode patched =
                   switch (media) {
                     case JSON_PATCH -> Patches.jsonPatch(tree, patch);
@@ -87,7 +88,7 @@ final class PatchHandler {
                     }
                   };
               if (scale) {
-                patched = ScaleSubresource.apply(live, patched);
+                patched = ScaleSubresource.apply(live, patched, paths);
               }
               return new Result(
                   operations.update(type, info.namespace(), name, patched, status, tracking),

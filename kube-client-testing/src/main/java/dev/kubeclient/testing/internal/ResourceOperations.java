@@ -32,6 +32,7 @@ public final class ResourceOperations {
   private final ObjectRules rules;
   private final Defaults defaults;
   private final FieldManager fieldManager;
+  private final CustomResourceSchemas schemas;
 
   /** Creates the operations over {@code store}, allocating Service IPs from 10.96.0.0/12. */
   public ResourceOperations(ObjectStore store, ResourceRegistry registry, ObjectRules rules) {
@@ -50,6 +51,7 @@ public final class ResourceOperations {
     this.rules = rules;
     this.defaults = new Defaults(services);
     this.fieldManager = new FieldManager(new Schemas(store), rules::now);
+    this.schemas = new CustomResourceSchemas(store);
   }
 
   /**
@@ -63,6 +65,19 @@ public final class ResourceOperations {
   /** The field manager of server-side apply. */
   FieldManager fieldManager() {
     return fieldManager;
+  }
+
+  /** The schemas objects are decoded, validated and read with. */
+  public CustomResourceSchemas schemas() {
+    return schemas;
+  }
+
+  /**
+   * {@code stored} as a client of {@code type}'s version reads it (see {@link
+   * CustomResourceSchemas#present}).
+   */
+  public StoredObject present(ResourceType type, StoredObject stored) {
+    return schemas.present(type, stored);
   }
 
   /**
@@ -144,6 +159,7 @@ public final class ResourceOperations {
       @Nullable FieldTracking tracking) {
     ObjectRules.checkTypeMeta(type, object);
     ObjectRules.checkNamespace(type, object, namespace == null ? "" : namespace);
+    schemas.decode(type, object);
     return store.write(
         () -> {
           if (tracking != null) {
@@ -154,6 +170,7 @@ public final class ResourceOperations {
           }
           rules.prepareForCreate(type, object);
           defaults.onCreate(type, object, store);
+          schemas.validateCreate(type, object);
           String name = object.path("metadata").path("name").asText();
           checkNamespaceExists(type, namespace);
           if (type.namespaced() && namespace != null) {
@@ -247,6 +264,7 @@ public final class ResourceOperations {
               + name
               + ")");
     }
+    schemas.decode(type, object);
     return store.write(
         () -> {
           StoredObject current = get(type, namespace, name);
@@ -254,20 +272,27 @@ public final class ResourceOperations {
           if (rv != null && !rv.isEmpty() && !rv.equals(Long.toString(current.resourceVersion()))) {
             throw ApiError.conflict(type, name);
           }
-          return replace(type, current, object, status, tracking);
+          return replace(type, current, object, status, tracking, true);
         });
   }
 
-  /** Writes {@code object} over {@code current}; the caller holds the store lock. */
+  /**
+   * Writes {@code object} over {@code current}, validating it when {@code validate} (the server's
+   * own finalizer changes are not); the caller holds the store lock.
+   */
   StoredObject replace(
       ResourceType type,
       StoredObject current,
       ObjectNode object,
       boolean status,
-      @Nullable FieldTracking tracking) {
+      @Nullable FieldTracking tracking,
+      boolean validate) {
     ObjectNode old = current.tree(type.apiVersion(), type.kind());
     defaults.onUpdate(type, object, old, store);
     ObjectNode next = ObjectRules.prepareForUpdate(type, object, old, status);
+    if (validate) {
+      schemas.validateUpdate(type, next, old, status);
+    }
     if (tracking != null) {
       tracking.record(old, next);
     }
@@ -476,7 +501,7 @@ public final class ResourceOperations {
       }
       ArrayNode array = Json.child(tree, "metadata").putArray("finalizers");
       finalizers.forEach(array::add);
-      return replace(type, owner, tree, false, null);
+      return replace(type, owner, tree, false, null, false);
     } finally {
       finishing.remove(owner.uid());
     }

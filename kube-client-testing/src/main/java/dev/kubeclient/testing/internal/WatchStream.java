@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -44,13 +45,27 @@ public final class WatchStream {
   private final long bookmarkIntervalMillis;
   private final LongSupplier clockMillis;
 
+  /** How a stored object is shown to a watcher of a type (custom resources: defaults, version). */
+  private final BiFunction<ResourceType, StoredObject, StoredObject> presenter;
+
   /** Creates the streamer; bookmarks go out after {@code bookmarkInterval} of idleness. */
   public WatchStream(
       ObjectStore store, FaultState faults, Duration bookmarkInterval, LongSupplier clockMillis) {
+    this(store, faults, bookmarkInterval, clockMillis, (type, o) -> o);
+  }
+
+  /** Creates the streamer; events show objects as {@code presenter} makes them. */
+  public WatchStream(
+      ObjectStore store,
+      FaultState faults,
+      Duration bookmarkInterval,
+      LongSupplier clockMillis,
+      BiFunction<ResourceType, StoredObject, StoredObject> presenter) {
     this.store = store;
     this.faults = faults;
     this.bookmarkIntervalMillis = Math.max(1, bookmarkInterval.toMillis());
     this.clockMillis = clockMillis;
+    this.presenter = presenter;
   }
 
   /**
@@ -169,10 +184,11 @@ public final class WatchStream {
           return;
         }
         out.write(eventPrefix(e.type()));
+        StoredObject shown = presenter.apply(type, e.object());
         if (conversion == null) {
-          e.object().writeTo(out, prefix);
+          shown.writeTo(out, prefix);
         } else {
-          out.write(Json.bytes(conversion.apply(e.object().tree(type.apiVersion(), type.kind()))));
+          out.write(Json.bytes(conversion.apply(shown.tree(type.apiVersion(), type.kind()))));
         }
         out.write(EVENT_END);
         if (initialLeft > 0 && --initialLeft == 0) {

@@ -57,11 +57,14 @@
  *       versions of a resource share one schema (no conversion of other managers' field sets),
  *       apply to {@code /scale} is refused, and strategic merge patch takes its list keys from
  *       field names, not the Go types</td><td>Field sets are converted between versions</td></tr>
- *   <tr><td>OpenAPI and version</td><td>{@code /openapi/v3} lists operations without schemas
- *       ({@code kubectl explain} fails), {@code /openapi/v2} is 404, {@code /version} reports
- *       {@code v1.36.0} (the spec's version) with placeholder build fields; discovery serves the
- *       GA group versions, alpha and beta ones only when enabled on the builder</td><td>Full
- *       schemas; the real build; {@code --runtime-config} enables versions</td></tr>
+ *   <tr><td>OpenAPI and version</td><td>{@code /openapi/v2} (JSON, protobuf) and {@code
+ *       /openapi/v3} carry the 1.36 definitions of the served kinds and the CRDs' schemas, with
+ *       paths for resource and status/scale operations but no watch paths, no group-only v3
+ *       documents and no v3 protobuf; {@code /version} reports {@code v1.36.0} (the spec's
+ *       version) with placeholder build fields; discovery serves the GA group versions, alpha and
+ *       beta ones only when enabled on the builder</td><td>Also watch paths, every group's
+ *       documents, protobuf v3; the real build; {@code --runtime-config} enables
+ *       versions</td></tr>
  *   <tr><td>Authorization</td><td>Open, or the builder's allow rules; access reviews are answered
  *       from those rules</td><td>RBAC and other authorizers</td></tr>
  *   <tr><td>Storage</td><td>One in-memory store, resourceVersions from one counter, a bounded

@@ -33,7 +33,7 @@ public final class ApiHandler implements HttpHandler {
   private final Authenticator authenticator;
   private final WatchStream watches;
   private final PatchHandler patches;
-  private final OpenApi openApi;
+  private final OpenApiDocuments openApi;
   private final Reviews reviews;
   private final Responses responses;
 
@@ -52,7 +52,7 @@ public final class ApiHandler implements HttpHandler {
     this.authenticator = authenticator;
     this.watches = watches;
     this.patches = new PatchHandler(operations);
-    this.openApi = new OpenApi(registry);
+    this.openApi = new OpenApiDocuments(registry, operations.store());
     this.reviews = new Reviews(authenticator);
     this.responses = new Responses(new TableConvertor(operations.clock(), operations.store()));
   }
@@ -133,23 +133,9 @@ public final class ApiHandler implements HttpHandler {
         // Resource and per-group discovery paths below.
       }
     }
-    if (path.equals("/openapi/v3")) {
-      Exchanges.sendJson(exchange, 200, openApi.root());
-      return;
-    }
-    if (path.startsWith("/openapi/v3/api/") || path.startsWith("/openapi/v3/apis/")) {
-      String[] gv = path.substring("/openapi/v3/".length()).split("/");
-      if (gv[0].equals("api") && gv.length == 2) {
-        Exchanges.sendJson(exchange, 200, openApi.groupVersion("", gv[1]));
-        return;
-      }
-      if (gv.length == 3) {
-        Exchanges.sendJson(exchange, 200, openApi.groupVersion(gv[1], gv[2]));
-        return;
-      }
-    }
     if (path.startsWith("/openapi/")) {
-      throw ApiError.pathNotFound();
+      openApi.serve(exchange, path);
+      return;
     }
     String[] parts = path.substring(1).split("/");
     if (parts[0].equals("api") && parts.length == 2) {

@@ -1,9 +1,7 @@
 package dev.kubeclient.testing.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,20 +36,6 @@ public record FieldError(String type, String field, String body) {
   /** The 422 Invalid of {@code type} named {@code name} for {@code errors}. */
   public static ApiError invalid(ResourceType type, String name, List<FieldError> errors) {
     return ApiError.invalid(type, name, causes(errors));
-  }
-
-  /**
-   * {@code utilerrors.NewAggregate(...).Error()} of the errors: the one message, or the distinct
-   * messages in brackets.
-   */
-  public static String aggregate(List<FieldError> errors) {
-    Set<String> messages = new LinkedHashSet<>();
-    for (FieldError e : errors) {
-      messages.add(e.error());
-    }
-    return messages.size() == 1
-        ? messages.iterator().next()
-        : "[" + String.join(", ", messages) + "]";
   }
 
   private static String withDetail(String head, String detail) {

@@ -19,7 +19,6 @@ import org.jspecify.annotations.Nullable;
  * thread-safe.
  */
 final class StructuralSchema {
-  final JsonNode source;
   final @Nullable String type;
   final @Nullable String format;
   final boolean nullable;
@@ -63,7 +62,6 @@ final class StructuralSchema {
   final @Nullable StructuralSchema not;
 
   private StructuralSchema(JsonNode s) {
-    this.source = s;
     this.type = text(s, "type");
     this.format = text(s, "format");
     this.nullable = s.path("nullable").asBoolean(false);
@@ -135,7 +133,7 @@ final class StructuralSchema {
     return p != null ? p : additionalProperties;
   }
 
-  /** Whether this node declares anything beyond being a plain object without fields. */
+  /** Whether this node or one below it declares a default. */
   boolean hasDefaults() {
     if (defaultValue != null) {
       return true;

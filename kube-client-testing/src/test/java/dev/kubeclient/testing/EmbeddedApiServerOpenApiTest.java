@@ -124,6 +124,37 @@ class EmbeddedApiServerOpenApiTest {
     assertThat(v2.path("definitions").has("io.k8s.api.core.v1.Pod")).isTrue();
   }
 
+  private static void collectRefs(JsonNode node, java.util.Set<String> into) {
+    if (node.isObject() && node.path("$ref").isTextual()) {
+      into.add(node.get("$ref").asText());
+    }
+    node.elements().forEachRemaining(child -> collectRefs(child, into));
+  }
+
+  @Test
+  void everyReference_resolvesWithinItsDocument() throws Exception {
+    assertThat(http.post(CRDS, CustomResourceSchemaTest.CRD).code()).isEqualTo(201);
+    for (String gv : java.util.List.of("apis/apps/v1", "api/v1", "apis/example.com/v1")) {
+      JsonNode doc = TestHttp.MAPPER.readTree(get(url(gv), "application/json", "").body());
+      java.util.Set<String> refs = new java.util.TreeSet<>();
+      collectRefs(doc, refs);
+      assertThat(refs).as(gv).isNotEmpty();
+      for (String ref : refs) {
+        String name = ref.substring("#/components/schemas/".length());
+        assertThat(doc.path("components").path("schemas").has(name)).as(gv + " " + ref).isTrue();
+      }
+    }
+    JsonNode v2 = http.get("/openapi/v2").body();
+    java.util.Set<String> refs = new java.util.TreeSet<>();
+    collectRefs(v2, refs);
+    for (String ref : refs) {
+      assertThat(v2.path("definitions").has(ref.substring("#/definitions/".length())))
+          .as(ref)
+          .isTrue();
+    }
+    assertThat(v2.path("definitions").has("io.k8s.api.apps.v1.Deployment")).isTrue();
+  }
+
   @Test
   void v2_servesJsonOrProtobufByAccept_and406Otherwise() throws Exception {
     HttpResponse<byte[]> json = get("/openapi/v2", "application/json", "");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -240,7 +241,6 @@ public final class OpenApiDocuments {
     }
     Map<String, JsonNode> models = new LinkedHashMap<>();
     ObjectNode paths = Json.object();
-    List<String> roots = new ArrayList<>(List.of("io.k8s.apimachinery.pkg.apis.meta.v1.Status"));
     boolean custom = false;
     for (ResourceType t : types) {
       OpenApiPaths.Models names = models(t, models, false);
@@ -249,8 +249,6 @@ public final class OpenApiDocuments {
       }
       custom |= !t.builtin();
       OpenApiPaths.add(paths, t, names);
-      roots.add(names.kind());
-      roots.add(names.list());
     }
     ObjectNode doc = Json.object();
     doc.put("openapi", "3.0.0");
@@ -263,7 +261,8 @@ public final class OpenApiDocuments {
     Map<String, ObjectNode> builtin = BuiltinSchemas.get().definitions();
     Map<String, JsonNode> all = new LinkedHashMap<>(builtin);
     all.putAll(models);
-    for (String name : new java.util.TreeSet<>(OpenApiSchemas.closure(all, roots))) {
+    for (String name :
+        new TreeSet<>(OpenApiSchemas.closure(all, OpenApiSchemas.references(paths)))) {
       JsonNode model = models.get(name);
       schemas.set(name, model != null ? model : OpenApiSchemas.builtinV3(name));
     }
@@ -328,9 +327,12 @@ public final class OpenApiDocuments {
     ObjectNode sortedPaths = doc.putObject("paths");
     new TreeMap<>(toMap(paths)).forEach(sortedPaths::set);
     ObjectNode definitions = doc.putObject("definitions");
-    Map<String, JsonNode> all = new TreeMap<>(BuiltinSchemas.get().definitions());
+    Map<String, JsonNode> all = new LinkedHashMap<>(BuiltinSchemas.get().definitions());
     all.putAll(models);
-    all.forEach(definitions::set);
+    for (String name :
+        new TreeSet<>(OpenApiSchemas.closure(all, OpenApiSchemas.references(paths)))) {
+      definitions.set(name, all.get(name));
+    }
     securitySchemes(doc.putObject("securityDefinitions"));
     doc.putArray("security").addObject().putArray("BearerToken");
     byte[] json = Json.bytes(doc);

@@ -100,6 +100,13 @@ final class OpenApiSchemas {
     return seen;
   }
 
+  /** The definition names {@code node} references anywhere inside it. */
+  static List<String> references(JsonNode node) {
+    Deque<String> refs = new ArrayDeque<>();
+    collectRefs(node, refs);
+    return new ArrayList<>(refs);
+  }
+
   private static void collectRefs(JsonNode node, Deque<String> into) {
     if (node.isObject()) {
       JsonNode ref = node.get("$ref");

@@ -85,7 +85,56 @@ public final class Faults {
     server.restart(keepState);
   }
 
-  /** Clears the error, delay and watch-limit switches. */
+  /**
+   * Makes every watch opened from now on end after {@code events} events with an ERROR event
+   * carrying 410 Expired, as the API server does when a watcher falls too far behind.
+   */
+  public void expireWatchesAfter(int events) {
+    Preconditions.checkArgument(events >= 0, "events < 0: %s", events);
+    state.watchExpireAfter(events);
+  }
+
+  /**
+   * Answers the next {@code count} list requests with 410 Expired (a compacted resourceVersion).
+   */
+  public void expireNextLists(int count) {
+    Preconditions.checkArgument(count >= 0, "count < 0: %s", count);
+    state.expireLists(count);
+  }
+
+  /**
+   * Answers the next {@code count} lists that ask for a resourceVersion (other than "" and "0")
+   * with 504 and cause {@code ResourceVersionTooLarge}, as a server behind the client's last
+   * version does (after a restore from backup, or behind a lagging watch cache).
+   */
+  public void tooLargeResourceVersionNextLists(int count) {
+    Preconditions.checkArgument(count >= 0, "count < 0: %s", count);
+    state.tooLargeLists(count);
+  }
+
+  /**
+   * Answers the next {@code count} watch requests with HTTP {@code httpCode} (410 Expired, 429, 500
+   * or 503) instead of opening the stream.
+   */
+  public void rejectNextWatches(int count, int httpCode) {
+    Preconditions.checkArgument(count >= 0, "count < 0: %s", count);
+    Preconditions.checkArgument(
+        httpCode == 410 || httpCode == 429 || httpCode == 500 || httpCode == 503,
+        "httpCode must be 410, 429, 500 or 503: %s",
+        httpCode);
+    state.rejectWatches(count, httpCode);
+  }
+
+  /**
+   * Ends the next {@code count} watches right after their response headers, with no event: a proxy
+   * or server closing watches at once.
+   */
+  public void bareCloseNextWatches(int count) {
+    Preconditions.checkArgument(count >= 0, "count < 0: %s", count);
+    state.bareCloseWatches(count);
+  }
+
+  /** Clears the error, delay, list and watch switches. */
   public void reset() {
     state.reset();
   }

@@ -133,4 +133,66 @@ class FaultsTest {
     assertThat(http.get(CMS + "/a").code()).isEqualTo(404);
     assertThat(http.get("/api/v1/namespaces/default").code()).isEqualTo(200);
   }
+
+  @Test
+  void restart_wipe_watchFromBeforeTheLossGets410() throws Exception {
+    http.post(CMS, cm("a", "{}"));
+    long rv = server.resourceVersion();
+    server.faults().restart(false);
+    try (TestHttp.Watch w = http.watch(CMS + "?watch=true&resourceVersion=" + rv)) {
+      assertThat(w.next().path("object").path("code").asInt()).isEqualTo(410);
+    }
+  }
+
+  @Test
+  void expireNextLists_answers410ThenRecovers() {
+    server.faults().expireNextLists(1);
+    TestHttp.Response first = http.get(CMS + "?resourceVersion=0");
+    assertThat(first.code()).isEqualTo(410);
+    assertThat(first.body().path("reason").asText()).isEqualTo("Expired");
+    assertThat(http.get(CMS).code()).isEqualTo(200);
+  }
+
+  @Test
+  void tooLargeResourceVersionNextLists_hitsOnlyListsAtAVersion() {
+    server.faults().tooLargeResourceVersionNextLists(1);
+    assertThat(http.get(CMS + "?resourceVersion=0").code()).isEqualTo(200);
+    TestHttp.Response atVersion = http.get(CMS + "?resourceVersion=1");
+    assertThat(atVersion.code()).isEqualTo(504);
+    assertThat(atVersion.body().path("details").path("causes").get(0).path("reason").asText())
+        .isEqualTo("ResourceVersionTooLarge");
+    assertThat(http.get(CMS + "?resourceVersion=1").code()).isEqualTo(200);
+  }
+
+  @Test
+  void rejectNextWatches_answersWithTheHttpStatus() {
+    server.faults().rejectNextWatches(1, 410);
+    assertThat(http.get(CMS + "?watch=true").code()).isEqualTo(410);
+    assertThatThrownBy(() -> server.faults().rejectNextWatches(1, 404))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("404");
+  }
+
+  @Test
+  void bareCloseNextWatches_endsWithoutEvents() throws Exception {
+    http.post(CMS, cm("a", "{}"));
+    server.faults().bareCloseNextWatches(1);
+    try (TestHttp.Watch w = http.watch(CMS + "?watch=true")) {
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> w.ended);
+      assertThat(w.poll(50)).isNull();
+    }
+  }
+
+  @Test
+  void expireWatchesAfter_sendsErrorEventAfterNEvents() throws Exception {
+    http.post(CMS, cm("a", "{}"));
+    http.post(CMS, cm("b", "{}"));
+    server.faults().expireWatchesAfter(1);
+    try (TestHttp.Watch w = http.watch(CMS + "?watch=true")) {
+      assertThat(w.next().path("type").asText()).isEqualTo("ADDED");
+      JsonNode error = w.next();
+      assertThat(error.path("type").asText()).isEqualTo("ERROR");
+      assertThat(error.path("object").path("code").asInt()).isEqualTo(410);
+    }
+  }
 }

@@ -521,6 +521,12 @@ public final class ApiHandler implements HttpHandler {
   private void list(
       HttpExchange exchange, ResourceType type, RequestInfo info, RequestOptions.ListOptions opts)
       throws IOException {
+    ApiError fault =
+        faults.takeListFailure(
+            info.param("resourceVersion", ""), operations.store().resourceVersion());
+    if (fault != null) {
+      throw fault;
+    }
     int limit = (int) Math.min(Integer.MAX_VALUE, Math.max(0, opts.limit()));
     String continueParam = info.param("continue", "");
     String rv = info.param("resourceVersion", "");

@@ -372,7 +372,10 @@ public final class ObjectStore {
       buckets.clear();
       dependents.clear();
       history.clear();
-      compactedRevision = resourceVersion;
+      // The removals happen at a revision of their own, with no history: a watch from any earlier
+      // version gets 410, as from an API server whose watch cache started after the loss, so that
+      // clients relist instead of keeping what was lost.
+      compactedRevision = ++resourceVersion;
     } finally {
       lock.unlock();
     }

@@ -96,6 +96,17 @@ public final class WatchStream {
                       + " true")));
     }
     long timeoutSeconds = RequestOptions.int64(info, "timeoutSeconds");
+    ApiError rejection = faults.takeWatchRejection();
+    if (rejection != null) {
+      throw rejection;
+    }
+    if (faults.takeBareClose()) {
+      // Fault: a proxy or server that ends watches right after their headers.
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, 0);
+      exchange.getResponseBody().close();
+      return;
+    }
     boolean initialState = sendInitial || rv.isEmpty() || rv.equals("0");
     long from = initialState ? 0 : parseLong(rv, "resourceVersion");
     Watcher watcher =
@@ -121,7 +132,8 @@ public final class WatchStream {
             bookmarks,
             sendInitial ? start : null,
             timeoutSeconds,
-            conversion);
+            conversion,
+            faults.watchExpireAfter());
       } finally {
         store.unwatch(watcher);
       }
@@ -136,8 +148,10 @@ public final class WatchStream {
       boolean bookmarks,
       ObjectStore.@Nullable WatchStart initial,
       long timeoutSeconds,
-      @Nullable UnaryOperator<ObjectNode> conversion)
+      @Nullable UnaryOperator<ObjectNode> conversion,
+      int expireAfter)
       throws IOException {
+    int written = 0;
     long now = clockMillis.getAsLong();
     long deadline =
         now
@@ -191,6 +205,11 @@ public final class WatchStream {
           out.write(Json.bytes(conversion.apply(shown.tree(type.apiVersion(), type.kind()))));
         }
         out.write(EVENT_END);
+        if (expireAfter >= 0 && ++written >= expireAfter) {
+          // Fault: the watcher fell behind; the server ends the stream with 410 as an event.
+          writeError(out, ApiError.expired("too old resource version").toStatus());
+          return;
+        }
         if (initialLeft > 0 && --initialLeft == 0) {
           writeBookmark(out, type, initial.resourceVersion(), true, conversion);
           initialLeft = -1;

@@ -196,11 +196,17 @@ public final class DefaultSharedIndexInformer<T extends KubernetesObject>
     if (!(registration instanceof ProcessorListener<?> listener)) {
       return;
     }
+    boolean removed;
     blockDeltas.lock();
     try {
-      processor.removeListener(listener);
+      removed = processor.removeListener(listener);
     } finally {
       blockDeltas.unlock();
+    }
+    // Waiting for a delivery in progress happens outside blockDeltas: that handler may itself be
+    // adding a handler, which needs it.
+    if (removed) {
+      listener.stop();
     }
   }
 

@@ -55,18 +55,17 @@ final class SharedProcessor<T> {
     }
   }
 
-  /** Removes and stops a listener; false when it was not registered. */
+  /**
+   * Removes a listener, so that nothing more is distributed to it; false when it was not
+   * registered. The caller stops it.
+   */
   boolean removeListener(ProcessorListener<?> listener) {
     lock.writeLock().lock();
     try {
-      if (listeners.remove(listener) == null) {
-        return false;
-      }
+      return listeners.remove(listener) != null;
     } finally {
       lock.writeLock().unlock();
     }
-    listener.stop();
-    return true;
   }
 
   boolean contains(ProcessorListener<?> listener) {

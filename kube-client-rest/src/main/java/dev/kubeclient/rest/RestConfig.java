@@ -290,6 +290,10 @@ public final class RestConfig {
    */
   public static final class Builder {
     private @Nullable String host;
+
+    /** Whether {@link #host} names its scheme; if not, build() picks it from the TLS settings. */
+    private boolean hostHasScheme = true;
+
     private String apiPath = "";
     private @Nullable Path caFile;
     private byte @Nullable [] caData;
@@ -346,8 +350,9 @@ public final class RestConfig {
     }
 
     /**
-     * Sets the server: a URL such as {@code https://10.0.0.1:6443}, or {@code host:port} which
-     * means https. A trailing slash is dropped.
+     * Sets the server: a URL such as {@code https://10.0.0.1:6443}, or {@code host:port}, which
+     * means https when the config has TLS settings (a CA, a client certificate or insecure) and
+     * http otherwise, as client-go's {@code DefaultServerURL} decides. A trailing slash is dropped.
      *
      * @throws IllegalArgumentException when the URL is not http(s) or has a query
      */
@@ -355,12 +360,10 @@ public final class RestConfig {
       checkNotNull(host, "host");
       String h = host.strip();
       checkArgument(!h.isEmpty(), "host is empty");
-      if (!h.contains("://")) {
-        h = "https://" + h;
-      }
+      boolean hasScheme = h.contains("://");
       URI uri;
       try {
-        uri = URI.create(h);
+        uri = URI.create(hasScheme ? h : "https://" + h);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("host is not a valid URL: '" + host + "'", e);
       }
@@ -378,6 +381,7 @@ public final class RestConfig {
         h = h.substring(0, h.length() - 1);
       }
       this.host = h;
+      this.hostHasScheme = hasScheme;
       return this;
     }
 
@@ -556,6 +560,12 @@ public final class RestConfig {
      */
     public RestConfig build() {
       checkNotNull(host, "host");
+      if (!hostHasScheme) {
+        boolean tls =
+            caData != null || caFile != null || certData != null || certFile != null || insecure;
+        host = (tls ? "https://" : "http://") + host;
+        hostHasScheme = true;
+      }
       boolean hasCert = certData != null || certFile != null;
       boolean hasKey = keyData != null || keyFile != null;
       checkArgument(

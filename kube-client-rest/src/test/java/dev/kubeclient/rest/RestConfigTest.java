@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RestConfigTest {
   @Test
   void build_defaults_matchClientGo() {
-    RestConfig c = RestConfig.builder().host("10.0.0.1:6443").build();
+    RestConfig c = RestConfig.builder().host("https://10.0.0.1:6443").build();
     assertThat(c.host()).isEqualTo("https://10.0.0.1:6443");
     assertThat(c.isSecure()).isTrue();
     assertThat(c.qps()).isEqualTo(5);

@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 public final class KubeConfig {
   /** A config with nothing in it. */
   public static final KubeConfig EMPTY =
-      new KubeConfig(Map.of(), Map.of(), Map.of(), null, List.of());
+      new KubeConfig(Map.of(), Map.of(), Map.of(), null, List.of(), Map.of());
 
   private final Map<String, Cluster> clusters;
   private final Map<String, AuthInfo> users;
@@ -40,12 +40,20 @@ public final class KubeConfig {
   private final @Nullable String currentContext;
   private final List<Path> files;
 
+  /**
+   * What kubectl's validation would reject in an entry, by "cluster NAME" or "user NAME": reported
+   * only when a context uses the entry, as kubectl validates only the entries it uses.
+   */
+  private final Map<String, String> problems;
+
   KubeConfig(
       Map<String, Cluster> clusters,
       Map<String, AuthInfo> users,
       Map<String, Context> contexts,
       @Nullable String currentContext,
-      List<Path> files) {
+      List<Path> files,
+      Map<String, String> problems) {
+    this.problems = Map.copyOf(problems);
     this.clusters = Collections.unmodifiableMap(new LinkedHashMap<>(clusters));
     this.users = Collections.unmodifiableMap(new LinkedHashMap<>(users));
     this.contexts = Collections.unmodifiableMap(new LinkedHashMap<>(contexts));
@@ -94,16 +102,35 @@ public final class KubeConfig {
     Map<String, Context> contexts = new LinkedHashMap<>();
     String current = null;
     List<Path> files = new ArrayList<>();
+    Map<String, String> problems = new LinkedHashMap<>();
     for (KubeConfig c : configs) {
-      c.clusters.forEach(clusters::putIfAbsent);
-      c.users.forEach(users::putIfAbsent);
+      // The problems of an entry travel with it: only the winning entry's count.
+      c.clusters.forEach(
+          (name, cluster) -> {
+            if (clusters.putIfAbsent(name, cluster) == null) {
+              copyProblem(c.problems, problems, "cluster " + name);
+            }
+          });
+      c.users.forEach(
+          (name, user) -> {
+            if (users.putIfAbsent(name, user) == null) {
+              copyProblem(c.problems, problems, "user " + name);
+            }
+          });
       c.contexts.forEach(contexts::putIfAbsent);
       if (current == null) {
         current = c.currentContext;
       }
       files.addAll(c.files);
     }
-    return new KubeConfig(clusters, users, contexts, current, files);
+    return new KubeConfig(clusters, users, contexts, current, files, problems);
+  }
+
+  private static void copyProblem(Map<String, String> from, Map<String, String> to, String key) {
+    String p = from.get(key);
+    if (p != null) {
+      to.put(key, p);
+    }
   }
 
   /** Clusters by name. */
@@ -151,11 +178,16 @@ public final class KubeConfig {
   }
 
   /**
-   * Builds the RestConfig of a context, as kubectl would connect with it.
+   * Builds the RestConfig of a context, as kubectl would connect with it. As kubectl does, it
+   * validates the cluster and user the context uses (not the others): files they name must be
+   * readable, a field and its {@code -data} twin may not both be set, and a {@code v1} exec plugin
+   * must declare its interactiveMode. A server without a scheme means {@code http://}; only an
+   * https server gets the cluster's TLS settings and the user's credentials (kubectl drops them for
+   * http, and this logs a warning when it does).
    *
    * @param contextName the context, or null for the current context
    * @throws KubeConfigException when the context, its cluster or its user is missing or invalid,
-   *     naming the entry and file
+   *     naming the entry, the field and the file
    */
   public RestConfig toRestConfig(@Nullable String contextName) {
     String name = contextName != null ? contextName : currentContext;
@@ -186,13 +218,33 @@ public final class KubeConfig {
     if (cluster.server() == null || cluster.server().isEmpty()) {
       throw new KubeConfigException(clusterWhere + " has no server");
     }
+    AuthInfo user = null;
+    if (ctx.user() != null && !ctx.user().isEmpty()) {
+      user = users.get(ctx.user());
+      if (user == null) {
+        throw new KubeConfigException(
+            where + " names user '" + ctx.user() + "', which is not defined");
+      }
+    }
+    KubeConfigValidation.check(cluster, problems.get("cluster " + cluster.name()));
+    if (user != null) {
+      KubeConfigValidation.check(user, problems.get("user " + user.name()));
+    }
+    // As kubectl: a server without a scheme is http (kubectl decides before it looks at TLS
+    // settings), and only an https server gets the cluster's TLS settings and the user's
+    // credentials.
+    String server =
+        cluster.server().contains("://") ? cluster.server() : "http://" + cluster.server();
+    boolean secure = server.regionMatches(true, 0, "https://", 0, 8);
     RestConfig.Builder b = RestConfig.builder();
     try {
-      b.host(cluster.server())
-          .caFile(cluster.certificateAuthority())
-          .caData(cluster.certificateAuthorityData())
-          .insecure(cluster.insecureSkipTlsVerify())
-          .serverName(cluster.tlsServerName());
+      b.host(server);
+      if (secure) {
+        b.caFile(cluster.certificateAuthority())
+            .caData(cluster.certificateAuthorityData())
+            .insecure(cluster.insecureSkipTlsVerify())
+            .serverName(cluster.tlsServerName());
+      }
       if (cluster.proxyUrl() != null && !cluster.proxyUrl().isEmpty()) {
         URI proxy;
         try {
@@ -207,13 +259,14 @@ public final class KubeConfig {
     } catch (IllegalArgumentException e) {
       throw new KubeConfigException(clusterWhere + ": " + e.getMessage(), e);
     }
-    if (ctx.user() != null && !ctx.user().isEmpty()) {
-      AuthInfo user = users.get(ctx.user());
-      if (user == null) {
-        throw new KubeConfigException(
-            where + " names user '" + ctx.user() + "', which is not defined");
+    if (user != null) {
+      if (secure) {
+        KubeConfigValidation.checkTokenFile(user);
+        applyUser(b, user);
+      } else {
+        KubeConfigValidation.warnCredentialsUnused(server, user);
+        applyImpersonation(b, user);
       }
-      applyUser(b, user);
     }
     try {
       return b.build();
@@ -240,6 +293,10 @@ public final class KubeConfig {
         .bearerTokenFile(user.tokenFile())
         .basicAuth(user.username(), user.password())
         .execProvider(user.exec());
+    applyImpersonation(b, user);
+  }
+
+  private static void applyImpersonation(RestConfig.Builder b, AuthInfo user) {
     if (user.impersonate() != null
         || user.impersonateUid() != null
         || !user.impersonateGroups().isEmpty()) {

@@ -2,11 +2,13 @@ package dev.kubeclient.rest.clientcmd;
 
 import dev.kubeclient.rest.InClusterConfig;
 import dev.kubeclient.rest.RestConfig;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * Finds the configuration a program should use, as client-go's default loaders do: inside a pod,
- * the in-cluster config; elsewhere the current context of the kubeconfig that kubectl would use
- * ({@code $KUBECONFIG} or {@code ~/.kube/config}).
+ * Finds the configuration a program should use, as kubectl's deferred loader does: the current
+ * context of the kubeconfig that kubectl would use ({@code $KUBECONFIG} or {@code ~/.kube/config});
+ * the in-cluster config only when there is no kubeconfig file or its files set no usable context.
  *
  * <pre>{@code
  * RestConfig config = KubeConfigLoader.loadDefault();
@@ -16,22 +18,35 @@ public final class KubeConfigLoader {
   private KubeConfigLoader() {}
 
   /**
-   * In-cluster config when running in a pod, else the current context of the default kubeconfig
-   * files.
+   * The current context of the default kubeconfig files; when there are none, or they set no
+   * current context, the in-cluster config if this process runs in a pod (client-go's {@code
+   * DeferredLoadingClientConfig} with {@code NewDefaultClientConfigLoadingRules}).
    *
    * @throws KubeConfigException when neither is available or the kubeconfig is invalid
    */
   public static RestConfig loadDefault() {
-    if (InClusterConfig.isAvailable()) {
-      return InClusterConfig.load();
+    return loadDefault(
+        LoadingRules.defaults(), InClusterConfig::isAvailable, InClusterConfig::load);
+  }
+
+  static RestConfig loadDefault(
+      LoadingRules rules, BooleanSupplier inCluster, Supplier<RestConfig> inClusterConfig) {
+    KubeConfig kubeconfig = rules.files().isEmpty() ? KubeConfig.EMPTY : rules.load();
+    // An empty kubeconfig falls back to the pod's config; any other problem is the user's to see.
+    if (kubeconfig.currentContext() != null) {
+      return kubeconfig.toRestConfig();
     }
-    LoadingRules rules = LoadingRules.defaults();
-    if (rules.files().isEmpty()) {
-      throw new KubeConfigException(
-          "no configuration: not running in a cluster, and neither $KUBECONFIG nor ~/.kube/config"
-              + " names an existing file");
+    if (inCluster.getAsBoolean()) {
+      return inClusterConfig.get();
     }
-    return rules.load().toRestConfig();
+    if (!rules.files().isEmpty()) {
+      return kubeconfig.toRestConfig();
+    }
+    throw new KubeConfigException(
+        "no configuration: neither $KUBECONFIG nor ~/.kube/config names an existing file, and"
+            + " this process does not run in a cluster ("
+            + rules
+            + ")");
   }
 
   /** The current context of the given rules' files. */

@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +27,9 @@ final class KubeConfigParser {
   private final String source;
   private final @Nullable Path origin;
   private final @Nullable Path baseDir;
+
+  /** Problems kubectl reports when an entry is used, by "cluster NAME" or "user NAME". */
+  private final Map<String, String> problems = new LinkedHashMap<>();
 
   private KubeConfigParser(@Nullable Path origin, @Nullable Path baseDir) {
     this.origin = origin;
@@ -41,16 +46,8 @@ final class KubeConfigParser {
     try {
       root = YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
-      String problem = e.getOriginalMessage();
-      // The parser's message can quote the offending line (maybe a token): keep its first line.
-      int nl = problem.indexOf('\n');
-      problem = nl < 0 ? problem : problem.substring(0, nl);
       throw new KubeConfigException(
-          "cannot parse "
-              + source
-              + JsonErrors.position(e)
-              + ": "
-              + (problem.length() > 200 ? problem.substring(0, 200) : problem));
+          "cannot parse " + source + JsonErrors.position(e) + ": " + parserComplaint(e));
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       return KubeConfig.EMPTY;
@@ -60,16 +57,16 @@ final class KubeConfigParser {
     }
     Map<String, Cluster> clusters = new LinkedHashMap<>();
     for (Named n : named(root, "clusters", "cluster")) {
-      clusters.putIfAbsent(n.name, cluster(n));
+      clusters.put(n.name, cluster(n));
     }
     Map<String, AuthInfo> users = new LinkedHashMap<>();
     for (Named n : named(root, "users", "user")) {
-      users.putIfAbsent(n.name, user(n));
+      users.put(n.name, user(n));
     }
     Map<String, Context> contexts = new LinkedHashMap<>();
     for (Named n : named(root, "contexts", "context")) {
       String where = "context '" + n.name + "' of " + source;
-      contexts.putIfAbsent(
+      contexts.put(
           n.name,
           new Context(
               n.name,
@@ -80,7 +77,7 @@ final class KubeConfigParser {
     }
     String current = text(root, "current-context", source);
     return new KubeConfig(
-        clusters, users, contexts, current, origin == null ? List.of() : List.of(origin));
+        clusters, users, contexts, current, origin == null ? List.of() : List.of(origin), problems);
   }
 
   private record Named(String name, JsonNode body) {}
@@ -88,6 +85,7 @@ final class KubeConfigParser {
   private List<Named> named(JsonNode root, String listField, String bodyField) {
     JsonNode list = root.get(listField);
     List<Named> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     if (list == null || list.isNull()) {
       return out;
     }
@@ -100,6 +98,11 @@ final class KubeConfigParser {
       String name = text(item, "name", where);
       if (name == null || name.isEmpty()) {
         throw new KubeConfigException(where + " has no name");
+      }
+      // As kubectl's conversion of the file: one name, one entry.
+      if (!seen.add(name)) {
+        throw new KubeConfigException(
+            listField + " entry '" + name + "' is defined twice in " + source);
       }
       JsonNode body = item.get(bodyField);
       if (body == null || body.isNull()) {
@@ -123,6 +126,7 @@ final class KubeConfigParser {
   private Cluster cluster(Named n) {
     String where = "cluster '" + n.name + "' of " + source;
     JsonNode b = n.body;
+    bothSet(b, "certificate-authority", "cluster " + n.name);
     return new Cluster(
         n.name,
         text(b, "server", where),
@@ -137,6 +141,8 @@ final class KubeConfigParser {
   private AuthInfo user(Named n) {
     String where = "user '" + n.name + "' of " + source;
     JsonNode b = n.body;
+    bothSet(b, "client-certificate", "user " + n.name);
+    bothSet(b, "client-key", "user " + n.name);
     JsonNode authProvider = b.get("auth-provider");
     String authProviderName = null;
     if (authProvider != null && !authProvider.isNull()) {
@@ -168,7 +174,7 @@ final class KubeConfigParser {
         path(text(b, "tokenFile", where)),
         text(b, "username", where),
         text(b, "password", where),
-        exec(b.get("exec"), where),
+        exec(b.get("exec"), where, n.name),
         authProviderName,
         text(b, "as", where),
         text(b, "as-uid", where),
@@ -177,7 +183,7 @@ final class KubeConfigParser {
         origin);
   }
 
-  private @Nullable ExecConfig exec(@Nullable JsonNode e, String where) {
+  private @Nullable ExecConfig exec(@Nullable JsonNode e, String where, String userName) {
     if (e == null || e.isNull()) {
       return null;
     }
@@ -217,6 +223,15 @@ final class KubeConfigParser {
       String mode = text(e, "interactiveMode", w);
       if (mode != null && !mode.isEmpty()) {
         b.interactiveMode(ExecConfig.InteractiveMode.parse(mode));
+      } else if (apiVersion.endsWith("/v1")) {
+        // client-go defaults it only for v1beta1, for compatibility; v1 must say.
+        problems.putIfAbsent(
+            "user " + userName,
+            "exec has no interactiveMode, which "
+                + apiVersion
+                + " requires (Never, IfAvailable or Always)");
+      } else {
+        b.interactiveMode(ExecConfig.InteractiveMode.IF_AVAILABLE);
       }
       return b.build();
     } catch (IllegalArgumentException ex) {
@@ -224,14 +239,55 @@ final class KubeConfigParser {
     }
   }
 
+  /**
+   * A path of the file, relative to its directory as client-go's {@code ResolveLocalPaths}; like
+   * client-go, {@code ~} is not expanded (it is a relative path's first segment).
+   */
   private @Nullable Path path(@Nullable String value) {
     if (value == null || value.isEmpty()) {
       return null;
     }
-    Path p =
-        Path.of(
-            value.startsWith("~/") ? System.getProperty("user.home") + value.substring(1) : value);
+    Path p = Path.of(value);
     return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p).normalize();
+  }
+
+  /** kubectl rejects a field set both as a file and as {@code -data}. */
+  private void bothSet(JsonNode body, String field, String entry) {
+    JsonNode file = body.get(field);
+    JsonNode data = body.get(field + "-data");
+    if (file != null
+        && !file.isNull()
+        && !file.asText().isEmpty()
+        && data != null
+        && !data.isNull()
+        && !data.asText().isEmpty()) {
+      problems.putIfAbsent(entry, field + " and " + field + "-data are both set; set only one");
+    }
+  }
+
+  /**
+   * The YAML parser's own complaint ("expected <block end>, but found '-'", with its line and
+   * column), without the lines of the document it quotes: they may hold a token.
+   */
+  private static String parserComplaint(JsonProcessingException e) {
+    String original = e.getOriginalMessage();
+    if (original == null) {
+      return e.getClass().getSimpleName();
+    }
+    StringBuilder b = new StringBuilder();
+    for (String line : original.split("\n")) {
+      String l = line.strip();
+      // The parser indents the quoted document lines and the caret under them.
+      if (line.startsWith("    ") || l.isEmpty()) {
+        continue;
+      }
+      if (l.endsWith(":")) {
+        l = l.substring(0, l.length() - 1);
+      }
+      b.append(b.length() == 0 ? "" : "; ").append(l);
+    }
+    String text = b.toString();
+    return text.length() > 400 ? text.substring(0, 400) + "..." : text;
   }
 
   private static @Nullable String text(JsonNode node, String field, String where) {

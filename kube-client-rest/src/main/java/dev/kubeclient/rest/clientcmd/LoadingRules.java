@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * Where kubeconfig files come from, as kubectl decides (client-go's {@code
  * ClientConfigLoadingRules}): an explicit file if given (it must exist); else every file of {@code
  * $KUBECONFIG} (split on the platform's path separator, missing files skipped, duplicates dropped),
- * merged with the first taking precedence; else {@code ~/.kube/config} if it exists.
+ * merged with the first taking precedence; else, also when {@code $KUBECONFIG} is set but empty,
+ * {@code .kube/config} in the home directory if it exists.
  *
  * <p>Immutable and safe for concurrent use.
  */
@@ -31,9 +32,18 @@ public final class LoadingRules {
     this.home = home;
   }
 
-  /** The rules of this process: {@code $KUBECONFIG} and the user's home directory. */
+  /**
+   * The rules of this process: {@code $KUBECONFIG} and the home directory, which is {@code $HOME}
+   * when set and not empty, else the JVM's {@code user.home} (client-go's {@code homedir.HomeDir}).
+   */
   public static LoadingRules defaults() {
-    return fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+    return fromEnvironment(System.getenv(), home(System.getenv()));
+  }
+
+  /** The home directory as client-go's {@code homedir.HomeDir} finds it on Unix. */
+  static Path home(Map<String, String> env) {
+    String home = env.get("HOME");
+    return Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"));
   }
 
   /** Rules for a given environment and home directory (for tools and tests). */
@@ -45,8 +55,7 @@ public final class LoadingRules {
 
   /** Rules that read only {@code file} (kubectl's {@code --kubeconfig}). */
   public static LoadingRules explicit(Path file) {
-    return new LoadingRules(
-        checkNotNull(file, "file"), null, Path.of(System.getProperty("user.home")));
+    return new LoadingRules(checkNotNull(file, "file"), null, home(System.getenv()));
   }
 
   /** The files that would be read, in precedence order; missing optional files are left out. */

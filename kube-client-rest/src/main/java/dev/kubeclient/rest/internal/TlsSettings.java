@@ -2,7 +2,6 @@ package dev.kubeclient.rest.internal;
 
 import dev.kubeclient.rest.RestConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -73,7 +72,9 @@ public final class TlsSettings {
       } else if (caData != null) {
         trust = trustManager(Pem.readCertificates(caData, "certificate-authority-data"));
       } else if (caFile != null) {
-        trust = trustManager(Pem.readCertificates(read(caFile), caFile.toString()));
+        trust =
+            trustManager(
+                Pem.readCertificates(read(caFile, "certificate-authority"), caFile.toString()));
       } else {
         trust = defaultTrustManager();
       }
@@ -81,13 +82,13 @@ public final class TlsSettings {
       byte[] certPem = config.certData();
       String certSource = "client-certificate-data";
       if (certPem == null && config.certFile() != null) {
-        certPem = read(config.certFile());
+        certPem = read(config.certFile(), "client-certificate");
         certSource = config.certFile().toString();
       }
       byte[] keyPem = config.keyData();
       String keySource = "client-key-data";
       if (keyPem == null && config.keyFile() != null) {
-        keyPem = read(config.keyFile());
+        keyPem = read(config.keyFile(), "client-key");
         keySource = config.keyFile().toString();
       }
       if (certPem != null && keyPem != null) {
@@ -140,11 +141,12 @@ public final class TlsSettings {
     }
   }
 
-  private static byte[] read(Path file) {
+  private static byte[] read(Path file, String field) {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read the " + field + " file " + file + ": " + e.getClass().getSimpleName(), e);
     }
   }
 

@@ -137,7 +137,8 @@ class KubeConfigTest {
   }
 
   @Test
-  void toRestConfig_everyAuthKind_mapped() {
+  void toRestConfig_everyAuthKind_mapped() throws Exception {
+    Path tokenFile = Files.writeString(dir.resolve("token"), "file-token");
     String yaml =
         "clusters:\n- name: k\n  cluster:\n    server: https://k:6443\n"
             + "    certificate-authority-data: "
@@ -153,7 +154,9 @@ class KubeConfigTest {
             + "- {name: as, context: {cluster: k, user: as}}\n"
             + "users:\n"
             + "- {name: token, user: {token: t0k3n}}\n"
-            + "- {name: tokenfile, user: {tokenFile: /var/token}}\n"
+            + "- {name: tokenfile, user: {tokenFile: "
+            + tokenFile
+            + "}}\n"
             + "- {name: basic, user: {username: admin, password: pa55}}\n"
             + "- name: cert\n  user:\n    client-certificate-data: "
             + b64("CERT")
@@ -176,7 +179,7 @@ class KubeConfigTest {
     assertThat(token.proxyUrl()).isEqualTo(URI.create("socks5://proxy:1080"));
     assertThat(token.toString()).doesNotContain("t0k3n");
 
-    assertThat(kc.toRestConfig("tokenfile").bearerTokenFile()).isEqualTo(Path.of("/var/token"));
+    assertThat(kc.toRestConfig("tokenfile").bearerTokenFile()).isEqualTo(tokenFile);
 
     RestConfig basic = kc.toRestConfig("basic");
     assertThat(basic.username()).isEqualTo("admin");

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A recursive-descent parser for the label selector language, following the grammar of client-go's
- * {@code labels.Parse}: comma-separated requirements, each {@code !key}, {@code key}, {@code key op
- * value} or {@code key in|notin (v1,v2)}.
+ * A recursive-descent parser for the label selector language, following the grammar of
+ * apimachinery's {@code labels.Parse}: comma-separated requirements, each {@code !key}, {@code
+ * key}, {@code key op value} or {@code key in|notin (v1,v2)}. As there, {@code in} and {@code
+ * notin} are operators only after a key ({@code in=foo} is the key {@code in}), {@code ()} is the
+ * set holding the empty value, and only space, tab, carriage return and newline separate tokens.
  */
 final class SelectorParser {
   private enum Kind {
@@ -51,7 +53,7 @@ final class SelectorParser {
       if (t.kind == Kind.END) {
         return result;
       }
-      if (t.kind != Kind.IDENTIFIER && t.kind != Kind.BANG) {
+      if (!isValue(t) && t.kind != Kind.BANG) {
         throw error(t, "found " + t.describe() + ", expected: !, identifier, or end of string");
       }
       result.add(parseRequirement());
@@ -63,7 +65,7 @@ final class SelectorParser {
         throw error(after, "found " + after.describe() + ", expected: ',' or end of string");
       }
       Token following = peek();
-      if (following.kind != Kind.IDENTIFIER && following.kind != Kind.BANG) {
+      if (!isValue(following) && following.kind != Kind.BANG) {
         throw error(
             following, "found " + following.describe() + ", expected: identifier after ','");
       }
@@ -76,7 +78,7 @@ final class SelectorParser {
     if (negated) {
       t = consume();
     }
-    if (t.kind != Kind.IDENTIFIER) {
+    if (!isValue(t)) {
       throw error(t, "found " + t.describe() + ", expected: identifier");
     }
     Token keyToken = t;
@@ -135,6 +137,7 @@ final class SelectorParser {
     List<String> values = new ArrayList<>();
     if (peek().kind == Kind.CLOSE) {
       consume();
+      values.add(""); // "()" is the set holding the empty value, as in apimachinery
       return values;
     }
     boolean expectValue = true;
@@ -159,7 +162,7 @@ final class SelectorParser {
     }
   }
 
-  // Inside values, the keywords are ordinary words: "env in (in, notin)" is legal.
+  // Where a key or value is expected, the keywords are ordinary words: "in=a", "env in (notin)".
   private static boolean isValue(Token t) {
     return t.kind == Kind.IDENTIFIER || t.kind == Kind.IN || t.kind == Kind.NOT_IN;
   }
@@ -185,7 +188,7 @@ final class SelectorParser {
     int i = 0;
     int n = s.length();
     while (true) {
-      while (i < n && Character.isWhitespace(s.charAt(i))) {
+      while (i < n && isWhitespace(s.charAt(i))) {
         i++;
       }
       if (i >= n) {
@@ -212,7 +215,7 @@ final class SelectorParser {
         case ')' -> kind = Kind.CLOSE;
         default -> {
           int start = i;
-          while (i < n && !isSpecial(s.charAt(i)) && !Character.isWhitespace(s.charAt(i))) {
+          while (i < n && !isSpecial(s.charAt(i)) && !isWhitespace(s.charAt(i))) {
             i++;
           }
           String word = s.substring(start, i);
@@ -229,6 +232,11 @@ final class SelectorParser {
       out.add(new Token(kind, s.substring(i, i + len), i));
       i += len;
     }
+  }
+
+  /** apimachinery's {@code isWhitespace}: other white space is part of a word. */
+  private static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }
 
   private static boolean isSpecial(char c) {

@@ -13,6 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SelectorTest {
 
+  /**
+   * Scenarios of apimachinery's {@code TestSelectorParse} and {@code TestSetSelectorParser},
+   * including keys spelled like the keywords and the empty set.
+   */
   @ParameterizedTest(name = "[{0}] -> [{1}]")
   @CsvSource(
       delimiter = '|',
@@ -34,8 +38,16 @@ class SelectorTest {
         "example.com/app=web,!canary|!canary,example.com/app=web",
         "env in (in,notin)|env in (in,notin)",
         "a.b-c_d=x.y-z_1|a.b-c_d=x.y-z_1",
+        "in=foo|in=foo",
+        "notin=bar,in|in,notin=bar",
+        "in in (in)|in in (in)",
+        "a in ()|a in ()",
+        "a notin ()|a notin ()",
+        "'\rx'|x",
+        "'x notin\n (abc)'|x notin (abc)",
       })
-  void parse_validSelector_printsCanonicalForm(String input, String expected) {
+  void parse_validSelector_printsCanonicalForm(String escaped, String expected) {
+    String input = escaped.replace("\\r", "\r").replace("\\n", "\n");
     if (input.equals("x<-")) {
       assertThatThrownBy(() -> Selector.parse(input)).isInstanceOf(SelectorParseException.class);
       return;
@@ -53,15 +65,17 @@ class SelectorTest {
         "x in (a b)|8|expected: ',', ')'",
         "x=a y|4|expected: ',' or end of string",
         "x>a|1|integer",
-        "x in ()|2|at least one value",
         "-x=a|2|invalid label key \"-x\"",
         "x=-a|1|invalid label value \"-a\"",
         "!x=a|2|expected: ',' or end of string",
         "x (a)|2|expected: in, notin",
         "a/b/c=d|5|invalid label key",
         "Example.com/a=b|13|prefix part",
+        "x\\f=a|2|invalid label key",
+        "x=\\u00a0a|1|invalid label value",
       })
-  void parse_invalidSelector_statesPosition(String input, int position, String problem) {
+  void parse_invalidSelector_statesPosition(String escaped, int position, String problem) {
+    String input = escaped.replace("\\f", "\f").replace("\\u00a0", "\u00a0");
     assertThatThrownBy(() -> Selector.parse(input))
         .isInstanceOfSatisfying(
             SelectorParseException.class,

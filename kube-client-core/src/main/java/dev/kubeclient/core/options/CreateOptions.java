@@ -1,5 +1,6 @@
 package dev.kubeclient.core.options;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +35,17 @@ public final class CreateOptions {
   /** How the server treats unknown or duplicate fields: Ignore, Warn or Strict. */
   public CreateOptions fieldValidation(String fieldValidation) {
     return new CreateOptions(params.withFieldValidation(fieldValidation));
+  }
+
+  /**
+   * Reads the JSON form ({@code {"kind":"CreateOptions","dryRun":["All"],"fieldManager":"m"}}), as
+   * the default {@code Scheme} decodes it in every group version like Go's scheme.
+   *
+   * @throws IllegalArgumentException for a field or value these options cannot hold
+   */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  static CreateOptions fromJson(Map<String, Object> json) {
+    return new CreateOptions(WriteParams.fromJson("CreateOptions", json, false));
   }
 
   /** The query parameters these options stand for. */

@@ -3,9 +3,11 @@ package dev.kubeclient.core.options;
 import static dev.kubeclient.core.internal.Preconditions.checkArgument;
 import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -172,6 +174,67 @@ public final class ListOptions {
   /** The server-side timeout in seconds, or null. */
   public @Nullable Long timeoutSeconds() {
     return timeoutSeconds;
+  }
+
+  /**
+   * Reads the JSON form ({@code {"kind":"ListOptions","labelSelector":"app=web","limit":5}}), as
+   * the default {@code Scheme} decodes it in every group version like Go's scheme. {@code "watch":
+   * true} cannot be held (a watch is its own call here) and is refused.
+   *
+   * @throws IllegalArgumentException for a field or value these options cannot hold
+   */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  static ListOptions fromJson(Map<String, Object> json) {
+    OptionsJson o =
+        new OptionsJson(
+            "ListOptions",
+            json,
+            Set.of(
+                "labelSelector",
+                "fieldSelector",
+                "watch",
+                "allowWatchBookmarks",
+                "resourceVersion",
+                "resourceVersionMatch",
+                "timeoutSeconds",
+                "limit",
+                "continue",
+                "sendInitialEvents"));
+    if (Boolean.TRUE.equals(o.bool("watch"))) {
+      throw new IllegalArgumentException("ListOptions with watch: true cannot be held");
+    }
+    ListOptions options = NONE;
+    String s;
+    if ((s = o.string("labelSelector")) != null) {
+      options = options.labelSelector(s);
+    }
+    if ((s = o.string("fieldSelector")) != null) {
+      options = options.fieldSelector(s);
+    }
+    if ((s = o.string("resourceVersion")) != null) {
+      options = options.resourceVersion(s);
+    }
+    if ((s = o.string("resourceVersionMatch")) != null) {
+      options = options.resourceVersionMatch(s);
+    }
+    if ((s = o.string("continue")) != null) {
+      options = options.continueToken(s);
+    }
+    Long n;
+    if ((n = o.number("timeoutSeconds")) != null) {
+      options = options.timeoutSeconds(n);
+    }
+    if ((n = o.number("limit")) != null) {
+      options = options.limit(n);
+    }
+    Boolean b;
+    if ((b = o.bool("allowWatchBookmarks")) != null) {
+      options = options.allowWatchBookmarks(b);
+    }
+    if ((b = o.bool("sendInitialEvents")) != null) {
+      options = options.sendInitialEvents(b);
+    }
+    return options;
   }
 
   /** The query parameters these options stand for, in a fixed order. */

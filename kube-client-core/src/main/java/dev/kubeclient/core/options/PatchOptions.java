@@ -1,5 +1,6 @@
 package dev.kubeclient.core.options;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +40,17 @@ public final class PatchOptions {
   /** For apply patches: take over fields other managers own instead of failing with a conflict. */
   public PatchOptions force() {
     return new PatchOptions(params.withForce(true));
+  }
+
+  /**
+   * Reads the JSON form ({@code {"kind":"PatchOptions","dryRun":["All"],"fieldManager":"m"}}), as
+   * the default {@code Scheme} decodes it in every group version like Go's scheme.
+   *
+   * @throws IllegalArgumentException for a field or value these options cannot hold
+   */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  static PatchOptions fromJson(Map<String, Object> json) {
+    return new PatchOptions(WriteParams.fromJson("PatchOptions", json, true));
   }
 
   /** The query parameters these options stand for. */

@@ -1,5 +1,6 @@
 package dev.kubeclient.core.options;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +35,17 @@ public final class UpdateOptions {
   /** How the server treats unknown or duplicate fields: Ignore, Warn or Strict. */
   public UpdateOptions fieldValidation(String fieldValidation) {
     return new UpdateOptions(params.withFieldValidation(fieldValidation));
+  }
+
+  /**
+   * Reads the JSON form ({@code {"kind":"UpdateOptions","dryRun":["All"],"fieldManager":"m"}}), as
+   * the default {@code Scheme} decodes it in every group version like Go's scheme.
+   *
+   * @throws IllegalArgumentException for a field or value these options cannot hold
+   */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  static UpdateOptions fromJson(Map<String, Object> json) {
+    return new UpdateOptions(WriteParams.fromJson("UpdateOptions", json, false));
   }
 
   /** The query parameters these options stand for. */

@@ -5,6 +5,7 @@ import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,28 @@ record WriteParams(
     @Nullable String fieldValidation,
     @Nullable Boolean force) {
   static final WriteParams NONE = new WriteParams(false, null, null, null);
+
+  /** Reads the JSON form of a write options kind; {@code force} only where {@code withForce}. */
+  static WriteParams fromJson(String kind, Map<String, Object> json, boolean withForce) {
+    OptionsJson o =
+        new OptionsJson(
+            kind,
+            json,
+            withForce
+                ? Set.of("dryRun", "fieldManager", "fieldValidation", "force")
+                : Set.of("dryRun", "fieldManager", "fieldValidation"));
+    WriteParams p = NONE.withDryRun(o.dryRun());
+    String manager = o.string("fieldManager");
+    if (manager != null) {
+      p = p.withFieldManager(manager);
+    }
+    String validation = o.string("fieldValidation");
+    if (validation != null) {
+      p = p.withFieldValidation(validation);
+    }
+    Boolean force = withForce ? o.bool("force") : null;
+    return Boolean.TRUE.equals(force) ? p.withForce(true) : p;
+  }
 
   WriteParams withDryRun(boolean dryRun) {
     return new WriteParams(dryRun, fieldManager, fieldValidation, force);

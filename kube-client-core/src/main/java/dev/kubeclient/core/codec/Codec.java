@@ -15,10 +15,15 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.kubeclient.core.internal.Base64StringSerializer;
 import dev.kubeclient.core.internal.KubeJsonFactory;
+import dev.kubeclient.core.internal.YamlQuoting;
 import dev.kubeclient.core.runtime.Scheme;
 import dev.kubeclient.core.unstructured.Unstructured;
 import java.io.IOException;
@@ -34,8 +39,12 @@ import java.util.Map;
 /**
  * JSON and YAML with the Kubernetes API's conventions: null fields are omitted, unknown fields are
  * ignored by the mapper (models keep them themselves where they care), times are strings, and
- * numbers in YAML that are strings in the model stay quoted. Together with the self-describing
- * value types of {@code dev.kubeclient.core} this reproduces the API server's JSON.
+ * numbers in YAML that are strings in the model stay quoted. YAML output is read back identically
+ * by Go's {@code sigs.k8s.io/yaml} (so by kubectl) and by YAML 1.2 readers: every string that one
+ * of them would resolve to something else ({@code yes}, {@code off}, {@code ~}, {@code 0o17},
+ * {@code 0x1F}, {@code 1e3}, dates, {@code <<}, {@code =}, ...) is quoted, in keys too, and {@code
+ * byte[]} is a plain base64 string, not {@code !!binary}. Together with the self-describing value
+ * types of {@code dev.kubeclient.core} this reproduces the API server's JSON.
  *
  * <p>Decoding from an {@link InputStream} or {@link Reader} streams; the stream is not closed (the
  * caller owns it). Malformed input raises {@link DecodeException} naming the document, line, column
@@ -55,12 +64,23 @@ public final class Codec {
                           .disable(
                               com.fasterxml.jackson.core.JsonFactory.Feature.INTERN_FIELD_NAMES))))
           .build();
+  // Strings any YAML 1.1 or 1.2 reader could take for something else are quoted; byte[] is a
+  // plain base64 string, as Go writes it, not a !!binary node that Go's sigs.k8s.io/yaml rejects.
   private static final YAMLMapper YAML =
-      configure(YAMLMapper.builder())
+      configure(
+              YAMLMapper.builder(
+                  YAMLFactory.builder()
+                      .stringQuotingChecker(new YamlQuoting())
+                      // The factory's own default, which its builder does not share.
+                      .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                      .build()))
           .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
           .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
           .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
           .disable(YAMLGenerator.Feature.SPLIT_LINES)
+          .addModule(
+              new SimpleModule("base64-bytes")
+                  .addSerializer(byte[].class, new Base64StringSerializer()))
           .build();
   // Reads one document at a time from a stream, so what follows a document is not an error.
   private static final ObjectReader YAML_DOCUMENT_READER =

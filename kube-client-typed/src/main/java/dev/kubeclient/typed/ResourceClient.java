@@ -4,6 +4,7 @@ import static dev.kubeclient.core.internal.Preconditions.checkArgument;
 import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 import static dev.kubeclient.core.internal.Preconditions.checkState;
 
+import dev.kubeclient.core.GroupVersionKind;
 import dev.kubeclient.core.KubernetesListObject;
 import dev.kubeclient.core.KubernetesObject;
 import dev.kubeclient.core.meta.v1.ObjectMeta;
@@ -14,6 +15,7 @@ import dev.kubeclient.core.options.GetOptions;
 import dev.kubeclient.core.options.ListOptions;
 import dev.kubeclient.core.options.PatchOptions;
 import dev.kubeclient.core.options.UpdateOptions;
+import dev.kubeclient.core.runtime.Scheme;
 import dev.kubeclient.rest.PatchType;
 import dev.kubeclient.rest.RESTClient;
 import dev.kubeclient.rest.Request;
@@ -27,9 +29,11 @@ import org.jspecify.annotations.Nullable;
  * thin shells that bind a resource name and model types onto this class and expose only the verbs
  * the API serves for that resource; use this class directly for generic code.
  *
- * <p>Arguments are checked before any request is sent: a namespaced resource needs a non-empty
- * namespace (or the all-namespaces client, which only lists, watches and deletes collections), a
- * cluster-scoped one takes none, and writes of an object need its {@code metadata.name}.
+ * <p>Arguments are checked before any request is sent: a namespaced resource's single-object calls
+ * need a namespace, while the all-namespaces client (namespace {@code ""}, client-go's {@code
+ * NamespaceAll}, or {@link #allNamespaces}) only lists, watches and deletes collections; a
+ * cluster-scoped resource takes no namespace; and writes of an object need its {@code
+ * metadata.name}.
  *
  * <p>Every call blocks until the response is decoded; API errors are thrown as the {@code
  * ApiException} their Status maps to. Safe for concurrent use; cheap to create.
@@ -61,22 +65,17 @@ public final class ResourceClient<T extends KubernetesObject, L> {
   }
 
   /**
-   * A client of a namespaced resource in {@code namespace}.
+   * A client of a namespaced resource in {@code namespace}; {@code ""} (client-go's {@code
+   * NamespaceAll}) is the all-namespaces client, as in client-go: it lists and watches across all
+   * namespaces, and its single-object calls fail before any request.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public static <T extends KubernetesObject, L> ResourceClient<T, L> namespaced(
-      RESTClient client,
-      String resource,
-      @Nullable String namespace,
-      Class<T> type,
-      Class<L> listType) {
-    checkArgument(
-        namespace != null && !namespace.isEmpty(),
-        "%s is namespaced: a namespace is required, got %s",
-        resource,
-        namespace == null ? "null" : "''");
-    return new ResourceClient<>(client, resource, true, namespace, type, listType);
+      RESTClient client, String resource, String namespace, Class<T> type, Class<L> listType) {
+    checkNotNull(namespace, "namespace");
+    return new ResourceClient<>(
+        client, resource, true, namespace.isEmpty() ? null : namespace, type, listType);
   }
 
   /** A client of a namespaced resource across all namespaces: list, watch, deletecollection. */
@@ -112,7 +111,11 @@ public final class ResourceClient<T extends KubernetesObject, L> {
     return params(objectRequest(client.get(), name), options.queryParams()).execute(type);
   }
 
-  /** Lists objects; items carry apiVersion and kind although the server omits them in lists. */
+  /**
+   * Lists objects; items carry apiVersion and kind although the server omits them in lists: those
+   * of the resource this client asked for, whatever kind the server gave the list (a generic {@code
+   * List} too).
+   */
   public L list(ListOptions options) {
     checkNotNull(options, "options");
     checkState(listType != Void.class, "%s cannot be listed", resource);
@@ -124,16 +127,24 @@ public final class ResourceClient<T extends KubernetesObject, L> {
   }
 
   /**
-   * The API server leaves apiVersion and kind out of list items (they are the list's, minus the
-   * {@code List} suffix); callers that pass an item on, to apply or to a codec, need them.
+   * The API server leaves apiVersion and kind out of list items; callers that pass an item on, to
+   * apply or to a codec, need them. They come from the resource asked for: this client's
+   * group/version and the kind the scheme registers for {@code T}, else the list's kind minus
+   * {@code List} when that names one.
    */
   private void fillTypeMeta(KubernetesListObject<?> list) {
-    String listKind = list.getKind();
-    if (listKind == null || !listKind.endsWith("List")) {
-      return;
+    GroupVersionKind registered = Scheme.defaultScheme().kindFor(type);
+    String kind;
+    if (registered != null) {
+      kind = registered.kind();
+    } else {
+      String listKind = list.getKind();
+      if (listKind == null || !listKind.endsWith("List") || listKind.equals("List")) {
+        return;
+      }
+      kind = listKind.substring(0, listKind.length() - "List".length());
     }
-    String apiVersion = list.getApiVersion() == null ? client.groupVersion() : list.getApiVersion();
-    String kind = listKind.substring(0, listKind.length() - "List".length());
+    String apiVersion = client.groupVersion();
     for (KubernetesObject item : list.getItems()) {
       if (item.getKind() == null || item.getApiVersion() == null) {
         item.setTypeMeta(apiVersion, kind);
@@ -234,17 +245,31 @@ public final class ResourceClient<T extends KubernetesObject, L> {
 
   /** Reads a subresource of the object named {@code name}, such as {@code scale}. */
   public <R> R getSubresource(String name, String subresource, Class<R> resultType) {
+    return getSubresource(name, subresource, GetOptions.none(), resultType);
+  }
+
+  /** Reads a subresource of the object named {@code name} with get options. */
+  public <R> R getSubresource(
+      String name, String subresource, GetOptions options, Class<R> resultType) {
+    checkNotNull(options, "options");
     checkNotNull(resultType, "resultType");
-    return objectRequest(client.get(), name).subResource(subresource).execute(resultType);
+    return params(objectRequest(client.get(), name).subResource(subresource), options.queryParams())
+        .execute(resultType);
   }
 
   /** Replaces a subresource of the object named {@code name} (PUT), such as {@code scale}. */
   public <R> R updateSubresource(
       String name, String subresource, Object body, Class<R> resultType) {
+    return updateSubresource(name, subresource, body, UpdateOptions.none(), resultType);
+  }
+
+  /** Replaces a subresource with update options ({@code dryRun}, {@code fieldManager}, ...). */
+  public <R> R updateSubresource(
+      String name, String subresource, Object body, UpdateOptions options, Class<R> resultType) {
     checkNotNull(body, "body");
+    checkNotNull(options, "options");
     checkNotNull(resultType, "resultType");
-    return objectRequest(client.put(), name)
-        .subResource(subresource)
+    return params(objectRequest(client.put(), name).subResource(subresource), options.queryParams())
         .body(body)
         .execute(resultType);
   }
@@ -270,7 +295,10 @@ public final class ResourceClient<T extends KubernetesObject, L> {
     if (namespaced) {
       checkState(
           namespace != null,
-          "%s is namespaced: this call needs a namespace, not the all-namespaces client",
+          "%s is namespaced: this call needs a namespace; the all-namespaces client (namespace"
+              + " \"\", client-go's NamespaceAll) only lists, watches and deletes collections, so"
+              + " ask for the %s of one namespace, such as \"default\"",
+          resource,
           resource);
       r.namespace(namespace);
     }

@@ -1,6 +1,8 @@
 package dev.kubeclient.typed;
 
 import dev.kubeclient.core.KubernetesObject;
+import dev.kubeclient.core.options.GetOptions;
+import dev.kubeclient.core.options.UpdateOptions;
 import dev.kubeclient.typed.api.autoscaling.v1.Scale;
 
 /**
@@ -13,11 +15,24 @@ import dev.kubeclient.typed.api.autoscaling.v1.Scale;
 public interface Scaler<T extends KubernetesObject, L> extends TypedResource<T, L> {
   /** The scale of the object named {@code name}. */
   default Scale getScale(String name) {
-    return generic().getSubresource(name, "scale", Scale.class);
+    return getScale(name, GetOptions.none());
+  }
+
+  /** The scale of the object named {@code name} (client-go's {@code GetScale} with options). */
+  default Scale getScale(String name, GetOptions options) {
+    return generic().getSubresource(name, "scale", options, Scale.class);
   }
 
   /** Sets the scale of the object named {@code name}; {@code spec.replicas} is what counts. */
   default Scale updateScale(String name, Scale scale) {
-    return generic().updateSubresource(name, "scale", scale, Scale.class);
+    return updateScale(name, scale, UpdateOptions.none());
+  }
+
+  /**
+   * Sets the scale with update options, such as {@code dryRun} or {@code fieldManager} (client-go's
+   * {@code UpdateScale}).
+   */
+  default Scale updateScale(String name, Scale scale, UpdateOptions options) {
+    return generic().updateSubresource(name, "scale", scale, options, Scale.class);
   }
 }

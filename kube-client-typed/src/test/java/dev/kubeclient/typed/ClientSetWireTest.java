@@ -8,6 +8,7 @@ import dev.kubeclient.core.options.ApplyOptions;
 import dev.kubeclient.core.options.CreateOptions;
 import dev.kubeclient.rest.RestConfig;
 import dev.kubeclient.typed.api.apps.v1.Deployment;
+import dev.kubeclient.typed.api.apps.v1.DeploymentList;
 import dev.kubeclient.typed.api.authentication.v1.TokenRequest;
 import dev.kubeclient.typed.api.autoscaling.v1.Scale;
 import dev.kubeclient.typed.api.core.v1.Binding;
@@ -75,12 +76,52 @@ class ClientSetWireTest {
     assertThat(node.getMetadata().getName()).isEqualTo("n1");
   }
 
+  /** client-go's {@code Pods(metav1.NamespaceAll)}: lists and watches every namespace. */
   @Test
-  void namespacedAccessor_emptyNamespace_throwsBeforeAnyRequest() {
-    assertThatThrownBy(() -> cs.appsV1().deployments(""))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("deployments");
-    assertThat(server.getRequestCount()).isZero();
+  void namespacedAccessor_emptyNamespace_isNamespaceAllForListAndWatchOnly() throws Exception {
+    enqueue("{\"apiVersion\":\"v1\",\"kind\":\"PodList\",\"items\":[]}");
+    cs.coreV1().pods("").list();
+    assertThat(server.takeRequest().getPath()).isEqualTo("/api/v1/pods");
+    server.enqueue(new MockResponse().setBody(""));
+    cs.coreV1().pods("").watch(dev.kubeclient.core.options.ListOptions.none()).close();
+    assertThat(server.takeRequest().getPath()).isEqualTo("/api/v1/pods?watch=true");
+    assertThatThrownBy(() -> cs.appsV1().deployments("").get("web"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("deployments is namespaced: this call needs a namespace");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  /** Items take apiVersion and kind from the resource asked for, not from a generic List. */
+  @Test
+  void list_genericListKind_itemsGetTheResourcesApiVersionAndKind() throws Exception {
+    enqueue(
+        "{\"apiVersion\":\"v1\",\"kind\":\"List\",\"metadata\":{},"
+            + "\"items\":[{\"metadata\":{\"name\":\"a\"}}]}");
+    DeploymentList list = cs.appsV1().deployments("prod").list();
+    assertThat(list.getItems())
+        .extracting(Deployment::getApiVersion, Deployment::getKind)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("apps/v1", "Deployment"));
+  }
+
+  /** client-go's {@code GetScale}/{@code UpdateScale} take get and update options. */
+  @Test
+  void scale_withOptions_sendsThemAsQueryParameters() throws Exception {
+    enqueue("{\"apiVersion\":\"autoscaling/v1\",\"kind\":\"Scale\",\"spec\":{\"replicas\":1}}");
+    enqueue("{\"apiVersion\":\"autoscaling/v1\",\"kind\":\"Scale\",\"spec\":{\"replicas\":2}}");
+    cs.appsV1()
+        .deployments("prod")
+        .getScale("web", dev.kubeclient.core.options.GetOptions.none().resourceVersion("0"));
+    cs.appsV1()
+        .deployments("prod")
+        .updateScale(
+            "web",
+            new Scale().metadata(m -> m.name("web")).spec(s -> s.replicas(2)),
+            dev.kubeclient.core.options.UpdateOptions.none().dryRun().fieldManager("scaler"));
+    assertThat(server.takeRequest().getPath())
+        .isEqualTo("/apis/apps/v1/namespaces/prod/deployments/web/scale?resourceVersion=0");
+    assertThat(server.takeRequest().getPath())
+        .isEqualTo(
+            "/apis/apps/v1/namespaces/prod/deployments/web/scale?dryRun=All&fieldManager=scaler");
   }
 
   @Test

@@ -169,17 +169,28 @@ class ResourceClientTest {
         .hasMessageContaining("widgets is namespaced");
   }
 
+  /** As client-go: {@code ""} is {@code NamespaceAll}, for lists and watches only. */
   @Test
-  void namespaced_nullOrEmptyNamespace_throwsBeforeAnyRequest() {
-    assertThatThrownBy(
-            () -> ResourceClient.namespaced(rest, "widgets", "", Widget.class, widgetsListType()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("widgets is namespaced: a namespace is required, got ''");
+  void namespaced_emptyNamespace_listsAllNamespacesAndRefusesObjectCallsBeforeAnyRequest()
+      throws Exception {
+    ResourceClient<Widget, Map<?, ?>> all =
+        ResourceClient.namespaced(rest, "widgets", "", Widget.class, widgetsListType());
+    assertThatThrownBy(() -> all.get("w1", GetOptions.none()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("widgets is namespaced: this call needs a namespace")
+        .hasMessageContaining("NamespaceAll");
+    assertThatThrownBy(() -> all.create(Widget.named("w1"), CreateOptions.none()))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> all.delete("w1", DeleteOptions.none()))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(server.getRequestCount()).isZero();
+    enqueue("{\"items\":[]}");
+    all.list(ListOptions.none());
+    assertThat(server.takeRequest().getPath()).isEqualTo("/apis/example.com/v1/widgets");
     assertThatThrownBy(
             () -> ResourceClient.namespaced(rest, "widgets", null, Widget.class, widgetsListType()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("widgets is namespaced: a namespace is required, got null");
-    assertThat(server.getRequestCount()).isZero();
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("namespace == null");
   }
 
   @Test

@@ -250,9 +250,10 @@ public final class ClientSetGenerator {
       if (r.namespaced()) {
         b.append("\n/**\n * ")
             .append(r.plural())
-            .append(" in {@code namespace}.\n *\n")
             .append(
-                " * @throws IllegalArgumentException when the namespace is null or empty\n */\n");
+                " in {@code namespace}; {@code \"\"} (client-go's {@code NamespaceAll}) lists and"
+                    + " watches all namespaces, and refuses single-object calls.\n *\n")
+            .append(" * @throws NullPointerException when the namespace is null\n */\n");
         b.append("public ")
             .append(cls)
             .append(" ")

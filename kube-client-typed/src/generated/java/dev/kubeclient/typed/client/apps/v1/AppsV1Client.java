@@ -48,9 +48,10 @@ public final class AppsV1Client {
   }
 
   /**
-   * controllerrevisions in {@code namespace}.
+   * controllerrevisions in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists
+   * and watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public ControllerRevisionClient controllerRevisions(String namespace) {
     return new ControllerRevisionClient(
@@ -73,9 +74,10 @@ public final class AppsV1Client {
   }
 
   /**
-   * daemonsets in {@code namespace}.
+   * daemonsets in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and
+   * watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public DaemonSetClient daemonSets(String namespace) {
     return new DaemonSetClient(
@@ -91,9 +93,10 @@ public final class AppsV1Client {
   }
 
   /**
-   * deployments in {@code namespace}.
+   * deployments in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and
+   * watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public DeploymentClient deployments(String namespace) {
     return new DeploymentClient(
@@ -109,9 +112,10 @@ public final class AppsV1Client {
   }
 
   /**
-   * replicasets in {@code namespace}.
+   * replicasets in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and
+   * watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public ReplicaSetClient replicaSets(String namespace) {
     return new ReplicaSetClient(
@@ -127,9 +131,10 @@ public final class AppsV1Client {
   }
 
   /**
-   * statefulsets in {@code namespace}.
+   * statefulsets in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and
+   * watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public StatefulSetClient statefulSets(String namespace) {
     return new StatefulSetClient(

@@ -43,9 +43,10 @@ public final class AuthorizationV1Client {
   }
 
   /**
-   * localsubjectaccessreviews in {@code namespace}.
+   * localsubjectaccessreviews in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll})
+   * lists and watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public LocalSubjectAccessReviewClient localSubjectAccessReviews(String namespace) {
     return new LocalSubjectAccessReviewClient(

@@ -41,9 +41,10 @@ public final class AutoscalingV1Client {
   }
 
   /**
-   * horizontalpodautoscalers in {@code namespace}.
+   * horizontalpodautoscalers in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll})
+   * lists and watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public HorizontalPodAutoscalerClient horizontalPodAutoscalers(String namespace) {
     return new HorizontalPodAutoscalerClient(

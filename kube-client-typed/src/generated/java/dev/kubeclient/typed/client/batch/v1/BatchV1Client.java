@@ -42,9 +42,10 @@ public final class BatchV1Client {
   }
 
   /**
-   * cronjobs in {@code namespace}.
+   * cronjobs in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and watches
+   * all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public CronJobClient cronJobs(String namespace) {
     return new CronJobClient(
@@ -59,9 +60,10 @@ public final class BatchV1Client {
   }
 
   /**
-   * jobs in {@code namespace}.
+   * jobs in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and watches all
+   * namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public JobClient jobs(String namespace) {
     return new JobClient(

@@ -53,9 +53,10 @@ public final class CertificatesV1beta1Client {
   }
 
   /**
-   * podcertificaterequests in {@code namespace}.
+   * podcertificaterequests in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll})
+   * lists and watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public PodCertificateRequestClient podCertificateRequests(String namespace) {
     return new PodCertificateRequestClient(

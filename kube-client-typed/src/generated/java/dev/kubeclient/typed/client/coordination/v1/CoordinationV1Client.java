@@ -41,9 +41,10 @@ public final class CoordinationV1Client {
   }
 
   /**
-   * leases in {@code namespace}.
+   * leases in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and watches
+   * all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public LeaseClient leases(String namespace) {
     return new LeaseClient(

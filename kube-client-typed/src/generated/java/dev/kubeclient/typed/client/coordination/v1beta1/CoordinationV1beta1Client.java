@@ -41,9 +41,10 @@ public final class CoordinationV1beta1Client {
   }
 
   /**
-   * leasecandidates in {@code namespace}.
+   * leasecandidates in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and
+   * watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public LeaseCandidateClient leaseCandidates(String namespace) {
     return new LeaseCandidateClient(

@@ -69,9 +69,10 @@ public final class CoreV1Client {
   }
 
   /**
-   * bindings in {@code namespace}.
+   * bindings in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and watches
+   * all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public BindingClient bindings(String namespace) {
     return new BindingClient(
@@ -86,9 +87,10 @@ public final class CoreV1Client {
   }
 
   /**
-   * configmaps in {@code namespace}.
+   * configmaps in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and
+   * watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public ConfigMapClient configMaps(String namespace) {
     return new ConfigMapClient(
@@ -104,9 +106,10 @@ public final class CoreV1Client {
   }
 
   /**
-   * endpoints in {@code namespace}.
+   * endpoints in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and watches
+   * all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public EndpointsClient endpoints(String namespace) {
     return new EndpointsClient(
@@ -122,9 +125,10 @@ public final class CoreV1Client {
   }
 
   /**
-   * events in {@code namespace}.
+   * events in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and watches
+   * all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public EventClient events(String namespace) {
     return new EventClient(
@@ -138,9 +142,10 @@ public final class CoreV1Client {
   }
 
   /**
-   * limitranges in {@code namespace}.
+   * limitranges in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and
+   * watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public LimitRangeClient limitRanges(String namespace) {
     return new LimitRangeClient(
@@ -169,9 +174,10 @@ public final class CoreV1Client {
   }
 
   /**
-   * persistentvolumeclaims in {@code namespace}.
+   * persistentvolumeclaims in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll})
+   * lists and watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public PersistentVolumeClaimClient persistentVolumeClaims(String namespace) {
     return new PersistentVolumeClaimClient(
@@ -201,9 +207,10 @@ public final class CoreV1Client {
   }
 
   /**
-   * pods in {@code namespace}.
+   * pods in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and watches all
+   * namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public PodClient pods(String namespace) {
     return new PodClient(
@@ -217,9 +224,10 @@ public final class CoreV1Client {
   }
 
   /**
-   * podtemplates in {@code namespace}.
+   * podtemplates in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and
+   * watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public PodTemplateClient podTemplates(String namespace) {
     return new PodTemplateClient(
@@ -235,9 +243,10 @@ public final class CoreV1Client {
   }
 
   /**
-   * replicationcontrollers in {@code namespace}.
+   * replicationcontrollers in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll})
+   * lists and watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public ReplicationControllerClient replicationControllers(String namespace) {
     return new ReplicationControllerClient(
@@ -260,9 +269,10 @@ public final class CoreV1Client {
   }
 
   /**
-   * resourcequotas in {@code namespace}.
+   * resourcequotas in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and
+   * watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public ResourceQuotaClient resourceQuotas(String namespace) {
     return new ResourceQuotaClient(
@@ -278,9 +288,10 @@ public final class CoreV1Client {
   }
 
   /**
-   * secrets in {@code namespace}.
+   * secrets in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and watches
+   * all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public SecretClient secrets(String namespace) {
     return new SecretClient(
@@ -295,9 +306,10 @@ public final class CoreV1Client {
   }
 
   /**
-   * serviceaccounts in {@code namespace}.
+   * serviceaccounts in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and
+   * watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public ServiceAccountClient serviceAccounts(String namespace) {
     return new ServiceAccountClient(
@@ -317,9 +329,10 @@ public final class CoreV1Client {
   }
 
   /**
-   * services in {@code namespace}.
+   * services in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and watches
+   * all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public ServiceClient services(String namespace) {
     return new ServiceClient(

@@ -41,9 +41,10 @@ public final class DiscoveryV1Client {
   }
 
   /**
-   * endpointslices in {@code namespace}.
+   * endpointslices in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and
+   * watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public EndpointSliceClient endpointSlices(String namespace) {
     return new EndpointSliceClient(

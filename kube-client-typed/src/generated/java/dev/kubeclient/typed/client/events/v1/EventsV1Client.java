@@ -41,9 +41,10 @@ public final class EventsV1Client {
   }
 
   /**
-   * events in {@code namespace}.
+   * events in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and watches
+   * all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public EventClient events(String namespace) {
     return new EventClient(

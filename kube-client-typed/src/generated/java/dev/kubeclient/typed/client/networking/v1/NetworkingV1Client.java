@@ -56,9 +56,10 @@ public final class NetworkingV1Client {
   }
 
   /**
-   * ingresses in {@code namespace}.
+   * ingresses in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and watches
+   * all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public IngressClient ingresses(String namespace) {
     return new IngressClient(
@@ -80,9 +81,10 @@ public final class NetworkingV1Client {
   }
 
   /**
-   * networkpolicies in {@code namespace}.
+   * networkpolicies in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and
+   * watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public NetworkPolicyClient networkPolicies(String namespace) {
     return new NetworkPolicyClient(

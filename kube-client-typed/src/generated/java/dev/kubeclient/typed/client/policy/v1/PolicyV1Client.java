@@ -40,9 +40,10 @@ public final class PolicyV1Client {
   }
 
   /**
-   * poddisruptionbudgets in {@code namespace}.
+   * poddisruptionbudgets in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists
+   * and watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public PodDisruptionBudgetClient podDisruptionBudgets(String namespace) {
     return new PodDisruptionBudgetClient(

@@ -65,9 +65,10 @@ public final class RbacV1Client {
   }
 
   /**
-   * rolebindings in {@code namespace}.
+   * rolebindings in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and
+   * watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public RoleBindingClient roleBindings(String namespace) {
     return new RoleBindingClient(
@@ -83,9 +84,10 @@ public final class RbacV1Client {
   }
 
   /**
-   * roles in {@code namespace}.
+   * roles in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and watches all
+   * namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public RoleClient roles(String namespace) {
     return new RoleClient(

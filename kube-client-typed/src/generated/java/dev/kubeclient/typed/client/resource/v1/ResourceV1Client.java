@@ -54,9 +54,10 @@ public final class ResourceV1Client {
   }
 
   /**
-   * resourceclaims in {@code namespace}.
+   * resourceclaims in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and
+   * watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public ResourceClaimClient resourceClaims(String namespace) {
     return new ResourceClaimClient(
@@ -72,9 +73,10 @@ public final class ResourceV1Client {
   }
 
   /**
-   * resourceclaimtemplates in {@code namespace}.
+   * resourceclaimtemplates in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll})
+   * lists and watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public ResourceClaimTemplateClient resourceClaimTemplates(String namespace) {
     return new ResourceClaimTemplateClient(

@@ -43,9 +43,10 @@ public final class SchedulingV1alpha2Client {
   }
 
   /**
-   * podgroups in {@code namespace}.
+   * podgroups in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and watches
+   * all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public PodGroupClient podGroups(String namespace) {
     return new PodGroupClient(
@@ -60,9 +61,10 @@ public final class SchedulingV1alpha2Client {
   }
 
   /**
-   * workloads in {@code namespace}.
+   * workloads in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists and watches
+   * all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public WorkloadClient workloads(String namespace) {
     return new WorkloadClient(

@@ -64,9 +64,10 @@ public final class StorageV1Client {
   }
 
   /**
-   * csistoragecapacities in {@code namespace}.
+   * csistoragecapacities in {@code namespace}; {@code ""} (client-go's {@code NamespaceAll}) lists
+   * and watches all namespaces, and refuses single-object calls.
    *
-   * @throws IllegalArgumentException when the namespace is null or empty
+   * @throws NullPointerException when the namespace is null
    */
   public CSIStorageCapacityClient cSIStorageCapacities(String namespace) {
     return new CSIStorageCapacityClient(

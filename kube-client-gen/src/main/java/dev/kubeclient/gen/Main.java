@@ -14,8 +14,8 @@ import java.nio.file.Path;
  * kube-client-core/src/generated}, {@code kube-client-typed/src/generated} and {@code
  * kube-client-informers/src/generated}, and the embedded server's structural schemas under {@code
  * kube-client-testing/src/generated} (which also reads the OpenAPI v3 documents in the {@code
- * openapi-v3} folder next to the spec's folder) and the definitions its OpenAPI documents are
- * built from.
+ * openapi-v3} folder next to the spec's folder) and the definitions its OpenAPI documents are built
+ * from.
  */
 public final class Main {
   private Main() {}

@@ -14,6 +14,7 @@ import dev.kubeclient.informers.cache.Lister;
 import dev.kubeclient.informers.cache.ObjectName;
 import dev.kubeclient.informers.cache.ResourceEventHandler;
 import dev.kubeclient.informers.cache.SharedIndexInformer;
+import dev.kubeclient.informers.record.EventRecorder;
 import dev.kubeclient.informers.workqueue.QueueConfig;
 import dev.kubeclient.informers.workqueue.RateLimitingQueue;
 import dev.kubeclient.typed.ClientSet;
@@ -40,7 +41,14 @@ import org.jspecify.annotations.Nullable;
  * workers, informers, in that order). Runs once.
  */
 public final class FooController {
-  /** The error when the Deployment exists but another owns it. */
+  /** The event reason of a successful sync, and its message (sample-controller's). */
+  static final String SUCCESS_SYNCED = "Synced";
+
+  static final String MESSAGE_RESOURCE_SYNCED = "Foo synced successfully";
+
+  /** The event reason when the Deployment exists but another owns it, and its message. */
+  static final String ERR_RESOURCE_EXISTS = "ErrResourceExists";
+
   static final String MESSAGE_RESOURCE_EXISTS =
       "Resource %s already exists and is not managed by Foo";
 
@@ -50,16 +58,19 @@ public final class FooController {
   private final Lister<Foo> foos;
   private final DeploymentLister deployments;
   private final RateLimitingQueue<String> queue;
+  private final EventRecorder recorder;
   private final List<Thread> workers = new ArrayList<>();
 
   /**
    * A controller of the Foos and Deployments of the factory's namespaces (all, by default),
-   * reporting to {@code out}. It adds its informers to {@code informers} and starts the factory.
+   * reporting to {@code out} and recording Events about Foos with {@code recorder}. It adds its
+   * informers to {@code informers} and starts the factory.
    */
-  public FooController(SharedInformerFactory informers, PrintStream out) {
+  public FooController(SharedInformerFactory informers, EventRecorder recorder, PrintStream out) {
     this.clientSet = informers.clientSet();
     this.out = out;
     this.informers = informers;
+    this.recorder = recorder;
     // Foos through the factory's generic entry point, Deployments through its typed one: either
     // way the informer is shared by everything that asks the factory for it.
     SharedIndexInformer<Foo> fooInformer =
@@ -225,6 +236,7 @@ public final class FooController {
     OwnerReference owner = controllerOf(deployment);
     if (owner == null || !Objects.equals(owner.getUid(), foo.getMetadata().getUid())) {
       String message = String.format(MESSAGE_RESOURCE_EXISTS, deploymentName);
+      recorder.event(foo, EventRecorder.WARNING, ERR_RESOURCE_EXISTS, message);
       // Retried with backoff: whoever owns the Deployment may give it up.
       throw new IllegalStateException(message);
     }
@@ -242,6 +254,8 @@ public final class FooController {
     }
 
     updateFooStatus(foo, deployment);
+    // Repeats of this event are counted into one by the broadcaster's correlator.
+    recorder.event(foo, EventRecorder.NORMAL, SUCCESS_SYNCED, MESSAGE_RESOURCE_SYNCED);
   }
 
   /** Writes the Deployment's available replicas into the Foo's status, if they changed. */

@@ -17,6 +17,8 @@ import dev.kubeclient.informers.leaderelection.LeaderElectionConfig;
 import dev.kubeclient.informers.leaderelection.LeaderElector;
 import dev.kubeclient.informers.leaderelection.LeadingContext;
 import dev.kubeclient.informers.leaderelection.resourcelock.LeaseLock;
+import dev.kubeclient.informers.record.EventBroadcaster;
+import dev.kubeclient.informers.record.EventRecorder;
 import dev.kubeclient.rest.PatchType;
 import dev.kubeclient.typed.ClientSet;
 import dev.kubeclient.typed.ResourceClient;
@@ -76,6 +78,14 @@ public final class Main {
         seed(clientSet, namespace);
       }
 
+      // Events about Foos (kubectl describe foo shows them), written in the background; core/v1
+      // Events as sample-controller's record.EventBroadcaster writes them.
+      EventBroadcaster events =
+          EventBroadcaster.builder(clientSet)
+              .apiVersion(EventBroadcaster.ApiVersion.CORE_V1)
+              .build();
+      events.start();
+      EventRecorder recorder = events.newRecorder("foo-controller");
       AtomicBoolean led = new AtomicBoolean();
       LeaderElector elector =
           new LeaderElector(
@@ -87,7 +97,7 @@ public final class Main {
                       LeaderCallbacks.of(
                           ctx -> {
                             led.set(true);
-                            lead(ctx, clientSet, workers, out);
+                            lead(ctx, clientSet, recorder, workers, out);
                           },
                           () -> {},
                           leader -> {
@@ -115,17 +125,24 @@ public final class Main {
         // Ends the term: the controller shuts down, then the lease is released.
         elector.close();
         campaign.join();
+        // Writes the events still queued, then stops.
+        events.close();
       }
       out.println(led.get() ? "Released the lease" : "Stopped campaigning");
     }
   }
 
   /** The leader's work: run the controller until the term ends. */
-  private static void lead(LeadingContext ctx, ClientSet clientSet, int workers, PrintStream out) {
+  private static void lead(
+      LeadingContext ctx,
+      ClientSet clientSet,
+      EventRecorder recorder,
+      int workers,
+      PrintStream out) {
     out.println("Started leading");
     // A factory per term: a new leader starts with fresh caches.
     FooController controller =
-        new FooController(SharedInformerFactory.newBuilder(clientSet).build(), out);
+        new FooController(SharedInformerFactory.newBuilder(clientSet).build(), recorder, out);
     if (!controller.start(workers, Duration.ofMinutes(1))) {
       return;
     }

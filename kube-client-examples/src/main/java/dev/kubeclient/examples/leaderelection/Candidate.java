@@ -91,9 +91,9 @@ final class Candidate {
   }
 
   private void lead(LeadingContext context) {
-    startedLeading.set(true);
     // This is where a controller starts its informers and workers: see the CRD controller.
     out.printf("%s: started leading; controller loop...%n", id);
+    startedLeading.set(true);
     try {
       context.await();
     } catch (InterruptedException e) {

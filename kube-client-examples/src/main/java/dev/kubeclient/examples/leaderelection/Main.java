@@ -86,6 +86,12 @@ public final class Main {
         }
         out.printf("Stopping (%s)%n", stop.reason());
       } finally {
+        // Followers first: stopped after the leader, one of them would take the released lease.
+        for (Candidate c : candidates) {
+          if (!c.isLeading()) {
+            c.stop();
+          }
+        }
         for (Candidate c : candidates) {
           c.stop();
         }

@@ -46,11 +46,13 @@ class MainTest {
                 + " report 0 available replicas",
             "Started leading",
             "Starting the Foo controller",
-            "Updated status of foo default/example-foo: 0 of 1 replicas available",
             "Scaling foo default/example-foo to 3 replicas",
             "Stopping (interrupted)",
             "Stopped the Foo controller",
             "Released the lease");
+    // Printed by a worker after the write that the main thread waits for: in either order.
+    assertThat(lines)
+        .contains("Updated status of foo default/example-foo: 0 of 1 replicas available");
     assertThat(lines).last().isEqualTo("Released the lease");
   }
 
@@ -98,6 +100,51 @@ class MainTest {
       awaitStatus(foos, 0);
       assertThat(foos.get("web", GetOptions.none()).getStatus().getObservedGeneration())
           .isEqualTo(foo.getMetadata().getGeneration());
+
+      // The Event sample-controller records after a sync.
+      await("a Synced event")
+          .atMost(ExampleRun.PATIENCE)
+          .until(
+              () ->
+                  clientSet.coreV1().events("default").list().getItems().stream()
+                      .anyMatch(
+                          e ->
+                              "Synced".equals(e.getReason())
+                                  && "Normal".equals(e.getType())
+                                  && "web".equals(e.getInvolvedObject().getName())
+                                  && "Foo".equals(e.getInvolvedObject().getKind())
+                                  && "Foo synced successfully".equals(e.getMessage())));
+
+      // A Foo whose Deployment name is taken by a Deployment it does not own: a Warning event.
+      clientSet
+          .appsV1()
+          .deployments("default")
+          .create(
+              new Deployment()
+                  .metadata(m -> m.name("taken"))
+                  .spec(
+                      sp ->
+                          sp.selector(sel -> sel.putInMatchLabels("app", "taken"))
+                              .template(
+                                  t ->
+                                      t.metadata(m -> m.putInLabels("app", "taken"))
+                                          .spec(
+                                              p ->
+                                                  p.addToContainers(
+                                                      c -> c.name("web").image("nginx:1.27"))))));
+      foos.create(
+          new Foo().metadata(m -> m.name("clash")).spec(s -> s.deploymentName("taken")),
+          CreateOptions.none());
+      await("an ErrResourceExists event")
+          .atMost(ExampleRun.PATIENCE)
+          .until(
+              () ->
+                  clientSet.coreV1().events("default").list().getItems().stream()
+                      .anyMatch(
+                          e ->
+                              "ErrResourceExists".equals(e.getReason())
+                                  && "Warning".equals(e.getType())
+                                  && "clash".equals(e.getInvolvedObject().getName())));
 
       // Play the deployment controller the embedded server lacks: the Foo's status follows.
       Deployment available = clientSet.appsV1().deployments("default").get("web-app");

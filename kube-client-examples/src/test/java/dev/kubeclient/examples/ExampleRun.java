@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.awaitility.core.ConditionTimeoutException;
@@ -47,6 +48,19 @@ public final class ExampleRun implements AutoCloseable {
     return run;
   }
 
+  /**
+   * Runs {@code example} with the stop signal raised before it starts, as when Ctrl-C comes at
+   * once, and returns its output lines.
+   */
+  public static List<String> runStopped(String name, Example example, String... args) {
+    try (ExampleRun run = new ExampleRun(name, example, List.of(args))) {
+      run.stop();
+      run.thread.start();
+      run.awaitEnd();
+      return run.lines();
+    }
+  }
+
   /** Runs {@code example} to its end and returns its output lines. */
   public static List<String> runToEnd(String name, Example example, String... args) {
     try (ExampleRun run = start(name, example, args)) {
@@ -79,6 +93,19 @@ public final class ExampleRun implements AutoCloseable {
       Throwable t = failure.get();
       throw new AssertionError(
           "the example ended without " + description + "; output:\n" + output(), t);
+    }
+  }
+
+  /**
+   * Waits until {@code condition} holds, for example on what the example wrote to the server; fails
+   * with the example's output otherwise.
+   */
+  public void awaitCondition(String description, Callable<Boolean> condition) {
+    try {
+      await(description).atMost(PATIENCE).until(condition);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "no " + description + " within " + PATIENCE + "; output:\n" + output());
     }
   }
 

@@ -1,8 +1,11 @@
 package dev.kubeclient.examples.crdcontroller;
 
 import dev.kubeclient.core.errors.AlreadyExistsException;
+import dev.kubeclient.core.errors.Errors;
 import dev.kubeclient.core.errors.NotFoundException;
 import dev.kubeclient.core.options.ListOptions;
+import dev.kubeclient.core.retry.Backoff;
+import dev.kubeclient.core.retry.Retry;
 import dev.kubeclient.examples.StopSignal;
 import dev.kubeclient.examples.crdcontroller.v1alpha1.Foos;
 import dev.kubeclient.typed.ClientSet;
@@ -16,16 +19,22 @@ final class CrdInstaller {
   private static final Duration POLL = Duration.ofMillis(200);
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+  /** 8 tries, 100 ms, 200 ms, ... 6.4 s apart (each up to 10% longer at random). */
+  private static final Backoff LIST_BACKOFF = new Backoff(8, Duration.ofMillis(100), 2.0, 0.1);
+
   private CrdInstaller() {}
 
   /**
    * Makes sure the CRD is installed and established.
    *
-   * @return false when stopped before Foos were served
+   * @return false when stopped before Foos were served (nothing is installed when stopped at once)
    * @throws IllegalStateException when the CRD is not established within 30 seconds
    */
   static boolean install(ClientSet clientSet, PrintStream out, StopSignal stop)
       throws InterruptedException {
+    if (stop.isStopped()) {
+      return false;
+    }
     var crds = clientSet.apiextensionsV1().customResourceDefinitions();
     try {
       crds.get(Foos.CRD_NAME);
@@ -50,8 +59,13 @@ final class CrdInstaller {
         return false;
       }
     }
-    // And the list must work before informers start, or their first list fails and backs off.
-    Foos.clientInAllNamespaces(clientSet).list(ListOptions.none());
+    // And the list must work before informers start, or their first list fails and backs off. An
+    // API server may answer 404 for a moment after the CRD is established, until every part of it
+    // serves the new resource: retry that, with exponential backoff, for about 12 seconds.
+    Retry.onError(
+        LIST_BACKOFF,
+        Errors::isNotFound,
+        () -> Foos.clientInAllNamespaces(clientSet).list(ListOptions.none()));
     return true;
   }
 

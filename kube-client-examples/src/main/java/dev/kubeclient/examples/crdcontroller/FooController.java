@@ -1,6 +1,8 @@
 package dev.kubeclient.examples.crdcontroller;
 
+import dev.kubeclient.core.errors.NotFoundException;
 import dev.kubeclient.core.meta.v1.OwnerReference;
+import dev.kubeclient.core.options.GetOptions;
 import dev.kubeclient.core.options.UpdateOptions;
 import dev.kubeclient.examples.crdcontroller.v1alpha1.Foo;
 import dev.kubeclient.examples.crdcontroller.v1alpha1.FooList;
@@ -229,6 +231,13 @@ public final class FooController {
 
     Deployment deployment = deployments.deployments(name.namespace()).get(deploymentName);
     if (deployment == null) {
+      if (!existsOnServer(foo)) {
+        // The caches lag behind the server, each at its own pace: the garbage collector's delete
+        // of the Deployment can arrive before the delete of its Foo. Recreating it would leave a
+        // Deployment whose owner is gone (a cluster's garbage collector would delete it again).
+        out.printf("Foo %s no longer exists; the garbage collector deletes its deployment%n", key);
+        return;
+      }
       deployment = clientSet.appsV1().deployments(name.namespace()).create(Deployments.forFoo(foo));
       out.printf("Created deployment %s/%s for foo %s%n", name.namespace(), deploymentName, key);
     }
@@ -256,6 +265,18 @@ public final class FooController {
     updateFooStatus(foo, deployment);
     // Repeats of this event are counted into one by the broadcaster's correlator.
     recorder.event(foo, EventRecorder.NORMAL, SUCCESS_SYNCED, MESSAGE_RESOURCE_SYNCED);
+  }
+
+  /** Whether {@code foo} (this very object, by uid) still exists: a read past the cache. */
+  private boolean existsOnServer(Foo foo) {
+    try {
+      Foo current =
+          Foos.client(clientSet, foo.getMetadata().getNamespace())
+              .get(foo.getMetadata().getName(), GetOptions.none());
+      return Objects.equals(current.getMetadata().getUid(), foo.getMetadata().getUid());
+    } catch (NotFoundException e) {
+      return false;
+    }
   }
 
   /** Writes the Deployment's available replicas into the Foo's status, if they changed. */

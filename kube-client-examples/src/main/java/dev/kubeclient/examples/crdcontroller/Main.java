@@ -19,7 +19,9 @@ import dev.kubeclient.informers.leaderelection.LeadingContext;
 import dev.kubeclient.informers.leaderelection.resourcelock.LeaseLock;
 import dev.kubeclient.informers.record.EventBroadcaster;
 import dev.kubeclient.informers.record.EventRecorder;
+import dev.kubeclient.informers.watch.RetryWatcher;
 import dev.kubeclient.rest.PatchType;
+import dev.kubeclient.rest.WatchEvent;
 import dev.kubeclient.typed.ClientSet;
 import dev.kubeclient.typed.ResourceClient;
 import dev.kubeclient.typed.api.apps.v1.Deployment;
@@ -77,6 +79,11 @@ public final class Main {
                 + " report 0 available replicas");
         seed(clientSet, namespace);
       }
+      if (stop.isStopped()) {
+        // Stopped while installing or seeding: no term to start and end.
+        out.printf("Stopping (%s)%n", stop.reason());
+        return;
+      }
 
       // Events about Foos (kubectl describe foo shows them), written in the background; core/v1
       // Events as sample-controller's record.EventBroadcaster writes them.
@@ -106,7 +113,7 @@ public final class Main {
                             }
                           }))
                   .build());
-      Thread campaign = new Thread(elector::run, "foo-controller-elector");
+      Thread campaign = new Thread(() -> campaign(elector, stop), "foo-controller-elector");
       campaign.setDaemon(true);
       out.printf("Campaigning for the Lease %s/%s as %s%n", namespace, LEASE, id);
       campaign.start();
@@ -129,6 +136,19 @@ public final class Main {
         events.close();
       }
       out.println(led.get() ? "Released the lease" : "Stopped campaigning");
+    }
+  }
+
+  /** Campaigns, then leads until the term ends. */
+  private static void campaign(LeaderElector elector, StopSignal stop) {
+    try {
+      elector.run();
+    } catch (IllegalStateException e) {
+      // Ctrl-C came so early that the main thread closed the elector before it ran: nothing to
+      // do. Any other cause is a bug worth seeing.
+      if (!stop.isStopped()) {
+        throw e;
+      }
     }
   }
 
@@ -183,27 +203,40 @@ public final class Main {
         CreateOptions.none());
   }
 
-  /** Waits for {@code example-foo}'s first status, then asks for 3 replicas, as a user would. */
+  /**
+   * Waits for {@code example-foo}'s first status, then asks for 3 replicas, as a user would. The
+   * wait watches the Foo through a {@link RetryWatcher}, which resumes from the last
+   * resourceVersion it saw when the server ends a watch, so no change is missed; Ctrl-C closes it.
+   */
   private static void scaleExampleFoo(
-      ClientSet clientSet, String namespace, PrintStream out, StopSignal stop)
-      throws InterruptedException {
+      ClientSet clientSet, String namespace, PrintStream out, StopSignal stop) {
     ResourceClient<Foo, FooList> foos = Foos.client(clientSet, namespace);
-    do {
-      Foo foo;
-      try {
-        foo = foos.get("example-foo", GetOptions.none());
-      } catch (NotFoundException e) {
-        return;
+    Foo foo;
+    try {
+      foo = foos.get("example-foo", GetOptions.none());
+    } catch (NotFoundException e) {
+      return;
+    }
+    if (foo.getStatus() == null) {
+      try (RetryWatcher<Foo> watch =
+          RetryWatcher.newRetryWatcher(
+              foo.getMetadata().getResourceVersion(),
+              opts -> foos.watch(opts.fieldSelector("metadata.name=example-foo")))) {
+        stop.onStop(watch::close);
+        do {
+          if (!watch.hasNext()) {
+            return; // Stopped.
+          }
+          WatchEvent<Foo> event = watch.next();
+          if (event.type() == WatchEvent.Type.DELETED) {
+            return;
+          }
+          foo = event.object();
+        } while (foo.getStatus() == null);
       }
-      if (foo.getStatus() != null) {
-        out.printf("Scaling foo %s/example-foo to 3 replicas%n", namespace);
-        foos.patch(
-            "example-foo",
-            PatchType.MERGE,
-            Map.of("spec", Map.of("replicas", 3)),
-            PatchOptions.none());
-        return;
-      }
-    } while (!stop.sleep(POLL));
+    }
+    out.printf("Scaling foo %s/example-foo to 3 replicas%n", namespace);
+    foos.patch(
+        "example-foo", PatchType.MERGE, Map.of("spec", Map.of("replicas", 3)), PatchOptions.none());
   }
 }

@@ -24,6 +24,7 @@ final class Candidate {
   private final PrintStream out;
   private final LeaderElector elector;
   private final AtomicBoolean startedLeading = new AtomicBoolean();
+  private volatile boolean stopping;
   private final Thread thread;
 
   /**
@@ -55,7 +56,7 @@ final class Candidate {
                 .name(id)
                 .callbacks(LeaderCallbacks.of(this::lead, this::stoppedLeading, this::newLeader))
                 .build());
-    this.thread = new Thread(elector::run, "candidate-" + id);
+    this.thread = new Thread(this::campaign, "candidate-" + id);
     thread.setDaemon(true);
   }
 
@@ -72,6 +73,7 @@ final class Candidate {
 
   /** Ends the term (releasing the lease) or the campaign, and waits for it. */
   void stop() throws InterruptedException {
+    stopping = true;
     elector.close();
     thread.join();
   }
@@ -88,6 +90,18 @@ final class Candidate {
 
   String id() {
     return id;
+  }
+
+  private void campaign() {
+    try {
+      elector.run();
+    } catch (IllegalStateException e) {
+      // Stopped so early that the elector was closed before it ran: nothing to do. Any other
+      // cause is a bug worth seeing.
+      if (!stopping) {
+        throw e;
+      }
+    }
   }
 
   private void lead(LeadingContext context) {

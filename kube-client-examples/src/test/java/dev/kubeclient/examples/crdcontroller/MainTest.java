@@ -57,14 +57,13 @@ class MainTest {
   }
 
   @Test
-  void run_stoppedAtOnce_endsCleanlyWithoutLeading(EmbeddedApiServer server) {
-    ExampleRun run =
-        ExampleRun.start(
+  void run_stoppedBeforeItStarts_endsWithoutInstallingOrCampaigning(EmbeddedApiServer server) {
+    List<String> lines =
+        ExampleRun.runStopped(
             "crd-controller", Main::run, "--kubeconfig", server.kubeconfigPath().toString());
-    run.stop();
-    run.awaitEnd();
-    assertThat(run.lines()).last().isIn("Stopping (interrupted)", "Stopped campaigning");
-    assertThat(run.lines()).doesNotContain("Started leading");
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).startsWith("Using cluster ");
+    assertThat(lines.get(1)).isEqualTo("Stopping (interrupted)");
   }
 
   @Test
@@ -168,9 +167,9 @@ class MainTest {
         foos.delete("web", dev.kubeclient.core.options.DeleteOptions.none());
         second.awaitLine(
             "Foo default/web no longer exists; the garbage collector deletes its deployment");
-        await()
-            .atMost(ExampleRun.PATIENCE)
-            .until(() -> gone(() -> clientSet.appsV1().deployments("default").get("web-app")));
+        second.awaitCondition(
+            "deployment web-app deleted",
+            () -> gone(() -> clientSet.appsV1().deployments("default").get("web-app")));
       }
       assertThat(
               clientSet

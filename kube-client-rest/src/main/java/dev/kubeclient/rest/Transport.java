@@ -216,6 +216,18 @@ public final class Transport implements AutoCloseable {
   }
 
   /**
+   * Threads waiting in {@link #awaitUnlessClosed} (for the throttle or a retry delay); for tests.
+   */
+  int waitingCallers() {
+    closeLock.lock();
+    try {
+      return closeLock.getWaitQueueLength(closedSignal);
+    } finally {
+      closeLock.unlock();
+    }
+  }
+
+  /**
    * Takes a permit from the rate limiter for one request, however long that takes: as in client-go,
    * waiting for the throttle is not part of a request's timeout.
    *

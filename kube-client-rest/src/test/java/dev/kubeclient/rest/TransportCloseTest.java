@@ -3,6 +3,7 @@ package dev.kubeclient.rest;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.kubeclient.core.errors.KubeClientException;
@@ -127,11 +128,15 @@ class TransportCloseTest {
             CompletableFuture.runAsync(() -> client.get().resource("pods").execute(), threads));
       }
       threads.shutdown();
-      TimeUnit.MILLISECONDS.sleep(100);
+      // Close only once every caller waits on the throttle: a caller that has not reached it yet
+      // would meet a closed transport at its start, which is another case.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(transport.waitingCallers()).isEqualTo(32));
       assertThat(waiting).noneMatch(CompletableFuture::isDone);
       assertTimeoutPreemptively(Duration.ofSeconds(5), transport::close);
       for (CompletableFuture<Void> f : waiting) {
-        assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> f.get(30, TimeUnit.SECONDS))
             .isInstanceOf(ExecutionException.class)
             .cause()
             .isInstanceOf(KubeClientException.class)

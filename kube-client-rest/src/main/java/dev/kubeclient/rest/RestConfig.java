@@ -244,7 +244,11 @@ public final class RestConfig {
     return warningHandler;
   }
 
-  /** Whether {@link #host()} uses https, the only scheme credentials are sent over. */
+  /**
+   * Whether {@link #host()} uses https. Credentials are sent over plain http too, as client-go
+   * sends them; unlike client-go, the transport then logs one warning per config that they travel
+   * in clear text, since nothing else would tell the user.
+   */
   public boolean isSecure() {
     return host.toLowerCase(Locale.ROOT).startsWith("https://");
   }

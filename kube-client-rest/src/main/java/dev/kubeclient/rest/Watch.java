@@ -21,7 +21,9 @@ import java.util.Iterator;
  * is called (directly or by closing the transport). Callers then start a new watch from the last
  * resourceVersion they saw, as client-go's reflector does; such ends are logged at DEBUG.
  *
- * <p>Two things are thrown from {@code hasNext()}, and the watch is over afterwards:
+ * <p>Two things are thrown from {@code hasNext()}, and the watch is over afterwards (on purpose
+ * unlike client-go, which hands both over as an event of type {@code ERROR} holding a Status: in
+ * Java an exception cannot be ignored by a loop that only looks at ADDED, MODIFIED and DELETED):
  *
  * <ul>
  *   <li>a server ERROR event: its Status is thrown as the {@code ApiException} it maps to, exactly

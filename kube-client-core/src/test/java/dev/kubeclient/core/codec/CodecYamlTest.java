@@ -113,6 +113,43 @@ class CodecYamlTest {
     }
   }
 
+  /**
+   * What go-yaml v2 or a YAML 1.2 reader resolves to a number, a boolean, null, a time or a merge
+   * key, though SnakeYAML may read it back as a string: the round trip above cannot catch these
+   * left plain, so the quotes are checked here on their own.
+   */
+  @ParameterizedTest(name = "[{0}]")
+  @ValueSource(
+      strings = {
+        "0o17",
+        "0x1F",
+        "0b101",
+        "017",
+        "1_000",
+        "1e3",
+        "1E-3",
+        "1e+3",
+        ".5",
+        "1.",
+        "1:30",
+        ".inf",
+        ".NaN",
+        "2001-12-14",
+        "2001-12-14 21:59:43.10 -5",
+        "~",
+        "null",
+        "yes",
+        "Off",
+        "y",
+        "N",
+        "<<",
+        "=",
+        ""
+      })
+  void encodeYaml_stringAnyReaderResolvesOtherwise_doubleQuoted(String s) {
+    assertThat(Codec.encodeYaml(Map.of("k", s))).isEqualTo("k: \"" + s + "\"\n");
+  }
+
   @ParameterizedTest(name = "[{0}]")
   @ValueSource(strings = {"web", "nginx:1.25", "app.kubernetes.io/name", "a-b_c.d", "x1", "1a"})
   void encodeYaml_ordinaryString_staysPlain(String s) {

@@ -35,6 +35,8 @@ public final class LoadingRules {
   /**
    * The rules of this process: {@code $KUBECONFIG} and the home directory, which is {@code $HOME}
    * when set and not empty, else the JVM's {@code user.home} (client-go's {@code homedir.HomeDir}).
+   * On Windows client-go also tries {@code HOMEDRIVE}/{@code HOMEPATH} and {@code USERPROFILE};
+   * here {@code user.home}, which the JVM takes from the user's profile, stands for them.
    */
   public static LoadingRules defaults() {
     return fromEnvironment(System.getenv(), home(System.getenv()));

@@ -218,7 +218,8 @@ public final class RestConfig {
    * The absolute deadline of a unary call, including retries but not the wait for the rate limiter,
    * also sent as the {@code timeout} query parameter (client-go's {@code Config.Timeout}); zero,
    * the default, for none. A request's own {@code timeout(..)} replaces it. Unlike client-go, where
-   * it also cuts watches short, it never applies to watches and streams.
+   * it also cuts watches short, it never applies to watches and streams, nor is it sent with them:
+   * a config's timeout meant for unary calls should not end every watch and followed log.
    */
   public Duration requestTimeout() {
     return requestTimeout;

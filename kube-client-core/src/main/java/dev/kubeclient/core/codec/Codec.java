@@ -35,6 +35,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON and YAML with the Kubernetes API's conventions: null fields are omitted, unknown fields are
@@ -326,12 +327,32 @@ public final class Codec {
     if (line > 0) {
       b.append(" at line ").append(line).append(", column ").append(column);
     }
-    String original = e.getOriginalMessage();
-    if (original != null) {
+    String original = withoutQuotedInput(e.getOriginalMessage());
+    if (!original.isEmpty()) {
       b.append(": ")
           .append(original.length() > 200 ? original.substring(0, 200) + "..." : original);
     }
     return new DecodeException(b.toString(), index, line, column, e);
+  }
+
+  /**
+   * The parser's message without the input it quotes: YAML errors quote the offending line (and a
+   * caret under it) on indented lines of their own, and that line may hold Secret data.
+   */
+  private static String withoutQuotedInput(@Nullable String message) {
+    if (message == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    for (String line : message.split("\\r?\\n")) {
+      if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
+        if (b.length() > 0) {
+          b.append("; ");
+        }
+        b.append(line.strip());
+      }
+    }
+    return b.toString();
   }
 
   private static String path(List<JsonMappingException.Reference> refs) {

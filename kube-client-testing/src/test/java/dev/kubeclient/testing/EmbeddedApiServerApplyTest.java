@@ -275,4 +275,43 @@ class EmbeddedApiServerApplyTest {
             "{\"f:spec\":{\"f:ports\":{\"k:{\\\"name\\\":\\\"b\\\"}\":{\".\":{},\"f:name\":{},"
                 + "\"f:port\":{}}}}}");
   }
+
+  /**
+   * An apply that changes nothing writes nothing: the resourceVersion stays, and a Namespace gets
+   * no generation (the API server skips no-op writes; kubectl apply --server-side reports
+   * "serverside-applied" either way).
+   */
+  @Test
+  void apply_sameConfigurationTwice_keepsResourceVersionAndGeneration() {
+    http.post(
+        "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+        "{\"apiVersion\":\"apiextensions.k8s.io/v1\",\"kind\":\"CustomResourceDefinition\","
+            + "\"metadata\":{\"name\":\"gadgets.example.com\"},\"spec\":{\"group\":\"example.com\","
+            + "\"scope\":\"Namespaced\",\"names\":{\"plural\":\"gadgets\",\"singular\":\"gadget\","
+            + "\"kind\":\"Gadget\"},\"versions\":[{\"name\":\"v1\",\"served\":true,\"storage\":true,"
+            + "\"schema\":{\"openAPIV3Schema\":{\"type\":\"object\","
+            + "\"x-kubernetes-preserve-unknown-fields\":true}}}]}}");
+    Map<String, String> configs =
+        Map.of(
+            "/apis/example.com/v1/namespaces/default/gadgets/g",
+            "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}\nspec: {size: 3}\n",
+            "/apis/apps/v1/namespaces/default/deployments/d",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: 2\n"
+                + "  selector: {matchLabels: {app: d}}\n  template:\n    metadata: {labels: {app: d}}\n"
+                + "    spec: {containers: [{name: c, image: nginx}]}\n",
+            "/api/v1/namespaces/n",
+            "apiVersion: v1\nkind: Namespace\nmetadata: {name: n, labels: {team: x}}\n");
+    for (Map.Entry<String, String> e : configs.entrySet()) {
+      JsonNode first = apply(e.getKey(), "m", e.getValue()).body();
+      TestHttp.Response second = apply(e.getKey(), "m", e.getValue());
+
+      assertThat(second.code()).as(e.getKey()).isEqualTo(200);
+      assertThat(second.body().path("metadata").path("resourceVersion").asText())
+          .as(e.getKey())
+          .isEqualTo(first.path("metadata").path("resourceVersion").asText());
+      assertThat(second.body().path("metadata").path("generation").asText())
+          .as(e.getKey())
+          .isEqualTo(first.path("metadata").path("generation").asText());
+    }
+  }
 }

@@ -121,6 +121,7 @@ class ManifestApplierTest {
       Unstructured before = first.documents().get(i).object();
       Unstructured after = second.documents().get(i).object();
       assertThat(after.getNestedField("spec")).isEqualTo(before.getNestedField("spec"));
+      assertThat(after.getResourceVersion()).as("%s", after).isEqualTo(before.getResourceVersion());
     }
 
     ManifestResult third = applier.apply(MANIFEST.formatted(4));

@@ -181,10 +181,18 @@ public final class ObjectRules {
     if (metadata.has("generateName") && !oldMetadata.has("generateName")) {
       metadata.remove("generateName");
     }
-    long generation = oldMetadata.path("generation").asLong(0);
+    JsonNode oldGeneration = oldMetadata.get("generation");
+    long generation = oldGeneration == null ? 0 : oldGeneration.asLong(0);
     if (generation > 0) {
-      metadata.put("generation", specChanged(result, old) ? generation + 1 : generation);
-    } else if (!type.builtin() || result.has("spec")) {
+      if (specChanged(result, old)) {
+        metadata.put("generation", generation + 1);
+      } else {
+        // The very node read back, so that a write changing nothing compares equal to the old.
+        metadata.set("generation", oldGeneration);
+      }
+    } else if (!type.builtin()) {
+      // Built-in kinds get a generation on create only (Namespaces, whose spec the server adds
+      // after that decision, never do).
       metadata.put("generation", 1);
     }
     return result;
@@ -207,7 +215,15 @@ public final class ObjectRules {
     ObjectNode y = b.deepCopy();
     Json.child(x, "metadata").remove("resourceVersion");
     Json.child(y, "metadata").remove("resourceVersion");
-    return x.equals(y);
+    return x.equals(ObjectRules::compareNumbersByValue, y);
+  }
+
+  /** 0 for equal nodes, numbers equal whatever their width (1 parsed and 1L put are the same). */
+  private static int compareNumbersByValue(JsonNode a, JsonNode b) {
+    if (a.isNumber() && b.isNumber()) {
+      return a.decimalValue().compareTo(b.decimalValue());
+    }
+    return a.equals(b) ? 0 : 1;
   }
 
   /** metadata.finalizers as a list. */

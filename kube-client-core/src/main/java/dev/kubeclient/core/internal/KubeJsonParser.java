@@ -24,6 +24,12 @@ public final class KubeJsonParser extends UTF8StreamJsonParser {
   /** Deeper nests go the tokenizing way, which enforces Jackson's own nesting limit. */
   private static final int MAX_DEPTH = 64;
 
+  /** {@link #compactObjectEnd}: the input ends before the object does. */
+  private static final int MORE = -1;
+
+  /** {@link #compactObjectEnd}: the object is not in the compact form. */
+  private static final int NOT_COMPACT = -2;
+
   KubeJsonParser(
       IOContext ctxt,
       int features,
@@ -39,78 +45,134 @@ public final class KubeJsonParser extends UTF8StreamJsonParser {
   }
 
   /**
-   * The text of the object whose start is the current token, when that text lies whole in the input
-   * buffer and is in the compact form Jackson's generator writes, with objects as the only values:
-   * no whitespace, keys of printable ASCII escaping only {@code "} and {@code \}. Then the parser
-   * moves to the object's end token, as if it had read every token in between. Otherwise (other
-   * values, other escapes, non-ASCII, whitespace, the object running past the buffer, malformed
-   * input) it returns null and moves nothing, and the caller reads the tokens; the text returned is
-   * then exactly what copying the tokens to a compact generator would have produced.
+   * The text of the object whose start is the current token, when it is in the compact form
+   * Jackson's generator writes, with objects as the only values: no whitespace, keys of printable
+   * ASCII escaping only {@code "} and {@code \}. Then the parser moves to the object's end token,
+   * as if it had read every token in between. Otherwise (other values, other escapes, non-ASCII,
+   * whitespace, an object longer than the input buffer, malformed input) it returns null and moves
+   * nothing, and the caller reads the tokens; the text returned is then exactly what copying the
+   * tokens to a compact generator would have produced.
+   *
+   * <p>An object that runs past the bytes buffered so far is moved to the buffer's start and the
+   * rest read after it. That read may block, as the tokens' would: the object is not complete
+   * without those bytes. Over HTTP a read returns at most one 8 KB segment of OkHttp's buffer, so
+   * without this many of a list's sets straddled a refill, went the tokenizing way and filled the
+   * parser's name table with their unique keys.
    */
   public @Nullable String copyCompactObject() throws IOException {
     if (_currToken != JsonToken.START_OBJECT) {
       return null;
     }
-    byte[] b = _inputBuffer;
     int start = _inputPtr - 1;
-    if (start < 0 || b[start] != '{') {
+    if (start < 0 || _inputBuffer[start] != '{') {
       return null;
     }
-    int end = _inputEnd;
-    int i = _inputPtr;
+    int stop;
+    while ((stop = compactObjectEnd(_inputBuffer, _inputPtr, _inputEnd)) == MORE) {
+      if (!loadMoreKeeping(start)) {
+        return null;
+      }
+      start = 0;
+    }
+    if (stop == NOT_COMPACT) {
+      return null;
+    }
+    String text = new String(_inputBuffer, start, stop - start, StandardCharsets.ISO_8859_1);
+    _inputPtr = stop;
+    _parsingContext = _parsingContext.clearAndGetParent();
+    _updateToken(JsonToken.END_OBJECT);
+    return text;
+  }
+
+  /**
+   * Where the compact object whose {@code '{'} precedes {@code i} ends (the index after its {@code
+   * '}'}), {@link #MORE} when {@code end} comes first, or {@link #NOT_COMPACT}.
+   */
+  private static int compactObjectEnd(byte[] b, int i, int end) {
     int depth = 1;
     boolean afterOpen = true;
     while (true) {
       if (i >= end) {
-        return null;
+        return MORE;
       }
       byte c = b[i++];
       if (c == '}') {
         if (--depth == 0) {
-          break;
+          return i;
         }
         afterOpen = false;
         continue;
       }
       if (!afterOpen) {
-        if (c != ',' || i >= end) {
-          return null;
+        if (c != ',') {
+          return NOT_COMPACT;
+        }
+        if (i >= end) {
+          return MORE;
         }
         c = b[i++];
       }
       if (c != '"') {
-        return null;
+        return NOT_COMPACT;
       }
       while (true) {
         if (i >= end) {
-          return null;
+          return MORE;
         }
         c = b[i++];
         if (c == '"') {
           break;
         }
         if (c == '\\') {
-          if (i >= end || (b[i] != '"' && b[i] != '\\')) {
-            return null;
+          if (i >= end) {
+            return MORE;
+          }
+          if (b[i] != '"' && b[i] != '\\') {
+            return NOT_COMPACT;
           }
           i++;
         } else if (c < 0x20 || c == 0x7f) {
           // Control characters (invalid unescaped) and, as bytes are signed, all of non-ASCII
           // UTF-8: the tokenizing way validates and re-escapes those.
-          return null;
+          return NOT_COMPACT;
         }
       }
-      if (i + 1 >= end || b[i] != ':' || b[i + 1] != '{' || depth == MAX_DEPTH) {
-        return null;
+      if (i >= end || (b[i] == ':' && i + 1 >= end)) {
+        return MORE;
+      }
+      if (b[i] != ':' || b[i + 1] != '{' || depth == MAX_DEPTH) {
+        return NOT_COMPACT;
       }
       i += 2;
       depth++;
       afterOpen = true;
     }
-    String text = new String(b, start, i - start, StandardCharsets.ISO_8859_1);
-    _inputPtr = i;
-    _parsingContext = _parsingContext.clearAndGetParent();
-    _updateToken(JsonToken.END_OBJECT);
-    return text;
+  }
+
+  /**
+   * Moves the buffered input from {@code start} on to the buffer's start, keeping the parser's
+   * offsets and location true, and reads more after it; false, with nothing read, when there is no
+   * stream, the kept bytes fill the buffer, or the input has ended.
+   */
+  private boolean loadMoreKeeping(int start) throws IOException {
+    int keep = _inputEnd - start;
+    if (_inputStream == null || keep >= _inputBuffer.length) {
+      return false;
+    }
+    if (start > 0) {
+      System.arraycopy(_inputBuffer, start, _inputBuffer, 0, keep);
+      _currInputProcessed += start;
+      _currInputRowStart -= start;
+      _nameStartOffset -= start;
+      _inputPtr -= start;
+      _inputEnd = keep;
+    }
+    int n = _inputStream.read(_inputBuffer, keep, _inputBuffer.length - keep);
+    if (n <= 0) {
+      return false;
+    }
+    _inputEnd += n;
+    _streamReadConstraints.validateDocumentLength(_currInputProcessed);
+    return true;
   }
 }

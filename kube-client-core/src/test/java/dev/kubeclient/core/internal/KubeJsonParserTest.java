@@ -136,6 +136,58 @@ class KubeJsonParserTest {
   }
 
   @Test
+  void copyCompactObject_setStraddlingRefills_isCopiedWhole() throws Exception {
+    String json = "{\"a\":" + SET + ",\"b\":" + SET + ",\"c\":1}";
+    // Every read hands out 7 bytes, as a socket's reads end anywhere: each set spans many refills.
+    InputStream trickle =
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)) {
+          @Override
+          public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, 7));
+          }
+        };
+    try (JsonParser p = FACTORY.createParser(trickle)) {
+      assertThat(p.nextToken()).isEqualTo(JsonToken.START_OBJECT);
+      for (String name : List.of("a", "b")) {
+        assertThat(p.nextFieldName()).isEqualTo(name);
+        assertThat(p.nextToken()).isEqualTo(JsonToken.START_OBJECT);
+        assertThat(((KubeJsonParser) p).copyCompactObject()).isEqualTo(SET);
+        assertThat(p.currentToken()).isEqualTo(JsonToken.END_OBJECT);
+      }
+      assertThat(p.nextFieldName()).isEqualTo("c");
+      assertThat(p.nextToken()).isEqualTo(JsonToken.VALUE_NUMBER_INT);
+      // Locations stay true across the moved bytes: the number's is where the input has it.
+      assertThat(p.getTokenLocation().getByteOffset()).isEqualTo(json.lastIndexOf('1'));
+      assertThat(p.nextToken()).isEqualTo(JsonToken.END_OBJECT);
+      assertThat(p.nextToken()).isNull();
+    }
+  }
+
+  @Test
+  void copyCompactObject_inputEndsInsideTheSet_returnsNullAndFailsAsMalformed() throws Exception {
+    String json = "{\"a\":" + SET.substring(0, SET.length() - 3);
+    InputStream trickle =
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)) {
+          @Override
+          public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, 7));
+          }
+        };
+    try (JsonParser p = FACTORY.createParser(trickle);
+        JsonParser plain = new JsonFactory().createParser(json)) {
+      for (JsonParser each : List.of(p, plain)) {
+        each.nextToken();
+        each.nextFieldName();
+        each.nextToken();
+      }
+      assertThat(((KubeJsonParser) p).copyCompactObject()).isNull();
+      assertThat(p.currentToken()).isEqualTo(JsonToken.START_OBJECT);
+      List<String> tokens = rest(p);
+      assertThat(tokens).isEqualTo(rest(plain)).last().asString().endsWith("Exception");
+    }
+  }
+
+  @Test
   void createParser_utf16AndByteOrderMarks_decodeAsJacksonDoes() throws Exception {
     String json = "{\"name\":\"n\",\"managedFields\":[{\"fieldsV1\":" + SET + "}]}";
     ObjectMeta expected = Codec.decode(json, ObjectMeta.class);

@@ -26,10 +26,12 @@
  *   <tr><td>Deletion</td><td>Garbage collection and namespace deletion happen synchronously in the
  *       deleting request; grace periods are not waited for</td><td>Asynchronous, by
  *       controllers; pods wait out their grace period</td></tr>
- *   <tr><td>Wire formats</td><td>Request bodies JSON or YAML; protobuf and CBOR bodies get 415, an
- *       Accept of protobuf alone gets 406 (so {@code kubectl create configmap|job|service ...},
- *       which send protobuf, fail; {@code create -f} and {@code apply} work)</td><td>Protobuf is
- *       served for built-in kinds</td></tr>
+ *   <tr><td>Wire formats</td><td>Request bodies JSON, YAML, or protobuf for built-in kinds (decoded
+ *       with the field numbers of the 1.36 Go types, so {@code kubectl create configmap|secret|
+ *       deployment|job|service ...} work); responses are never protobuf: a client accepting
+ *       protobuf or JSON (as client-go's protobuf clients and kubectl do) gets JSON, an Accept of
+ *       protobuf alone gets 406; protobuf bodies of custom resources and CBOR bodies get
+ *       415</td><td>Protobuf responses for built-in kinds; CBOR where enabled</td></tr>
  *   <tr><td>Tables</td><td>Printers for pods, workloads, services, endpoints, endpoint slices,
  *       nodes, events, namespaces, secrets, config maps, service accounts, volumes and claims,
  *       ingresses, ingress classes, network policies, leases, (cluster) role bindings, storage and

@@ -180,12 +180,7 @@ class EmbeddedApiServerKeepAliveTest {
                   expected = 201;
                 }
                 case 2 -> {
-                  a =
-                      c.send(
-                          "POST",
-                          CMS + "?limit=x",
-                          "application/vnd.kubernetes.protobuf",
-                          cm("p" + i));
+                  a = c.send("POST", CMS + "?limit=x", "application/cbor", cm("p" + i));
                   expected = 415;
                 }
                 default -> {

@@ -290,7 +290,7 @@ public final class ApiHandler implements HttpHandler {
             responses.watchConversion(exchange, type));
       }
       case "create" -> {
-        checkContentType(exchange);
+        checkContentType(exchange, type);
         RequestOptions.WriteOptions options = RequestOptions.create(info);
         ObjectNode object = parseObject(body, contentType(exchange));
         if (Reviews.answers(type)) {
@@ -305,7 +305,7 @@ public final class ApiHandler implements HttpHandler {
         sendObject(exchange, 201, type, created);
       }
       case "update" -> {
-        checkContentType(exchange);
+        checkContentType(exchange, type);
         RequestOptions.WriteOptions options = RequestOptions.update(info);
         ObjectNode object = parseObject(body, contentType(exchange));
         FieldTracking tracking =
@@ -339,7 +339,7 @@ public final class ApiHandler implements HttpHandler {
       case "delete" -> delete(exchange, type, info, body);
       case "deletecollection" -> {
         RequestOptions.list(info, false);
-        RequestOptions.DeleteOptions options = deleteOptions(exchange, info, body);
+        RequestOptions.DeleteOptions options = deleteOptions(exchange, type, info, body);
         Predicate<StoredObject> filter = filter(type, info, null);
         List<StoredObject> deleted =
             write(
@@ -364,7 +364,7 @@ public final class ApiHandler implements HttpHandler {
     if (verb.equals("get")) {
       result = operations.get(type, info.namespace(), name);
     } else if (verb.equals("update")) {
-      checkContentType(exchange);
+      checkContentType(exchange, type);
       RequestOptions.WriteOptions options = RequestOptions.update(info);
       ObjectNode scale = parseObject(body, contentType(exchange));
       FieldTracking tracking = operations.updatedBy(type, manager(exchange, options), "scale");
@@ -415,10 +415,15 @@ public final class ApiHandler implements HttpHandler {
     };
   }
 
-  /** Parses a JSON or YAML request body into an object, or 400 as the decoder words it. */
+  /**
+   * Parses a JSON, YAML or protobuf request body into an object, or 400 as the decoder words it.
+   */
   static ObjectNode parseObject(byte[] body, String contentType) {
     if (body.length == 0) {
       throw ApiError.badRequest("the body of the request was empty");
+    }
+    if (contentType.contains("application/vnd.kubernetes.protobuf")) {
+      return ProtobufDecoder.decode(body);
     }
     boolean yaml = contentType.toLowerCase(Locale.ROOT).contains("yaml");
     JsonNode node;
@@ -443,11 +448,14 @@ public final class ApiHandler implements HttpHandler {
     return String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
   }
 
-  /** 415 for a body this server cannot decode, before its options are looked at. */
-  private static void checkContentType(HttpExchange exchange) {
+  /**
+   * 415 for a body this server cannot decode, before its options are looked at: protobuf is decoded
+   * for built-in kinds only, as custom resources have no protobuf encoding.
+   */
+  private static void checkContentType(HttpExchange exchange, ResourceType type) {
     String contentType = contentType(exchange);
-    if (contentType.contains("protobuf") || contentType.contains("cbor")) {
-      // JSON and YAML only; clients fall back to JSON on 415.
+    if ((contentType.contains("protobuf") && !type.builtin()) || contentType.contains("cbor")) {
+      // Clients fall back to JSON on 415.
       throw ApiError.unsupportedMediaType(
           contentType, List.of("application/json", "application/yaml"));
     }
@@ -460,7 +468,7 @@ public final class ApiHandler implements HttpHandler {
 
   private void delete(HttpExchange exchange, ResourceType type, RequestInfo info, byte[] body)
       throws IOException {
-    RequestOptions.DeleteOptions options = deleteOptions(exchange, info, body);
+    RequestOptions.DeleteOptions options = deleteOptions(exchange, type, info, body);
     ResourceOperations.Deletion deletion =
         write(
             options.dryRun(),
@@ -497,10 +505,10 @@ public final class ApiHandler implements HttpHandler {
 
   /** DeleteOptions from the body when it has one, else from the query. */
   private static RequestOptions.DeleteOptions deleteOptions(
-      HttpExchange exchange, RequestInfo info, byte[] body) {
+      HttpExchange exchange, ResourceType type, RequestInfo info, byte[] body) {
     JsonNode options = null;
     if (body.length > 0) {
-      checkContentType(exchange);
+      checkContentType(exchange, type);
       options = parseObject(body, contentType(exchange));
     }
     return RequestOptions.delete(info, options);

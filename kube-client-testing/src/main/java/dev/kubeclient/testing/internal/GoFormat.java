@@ -237,4 +237,49 @@ public final class GoFormat {
     }
     out.append('"');
   }
+
+  /**
+   * Go's {@code time.Duration.String()} of {@code nanos}: {@code 1h0m0s}, {@code 1.5s}, {@code
+   * 2ms}.
+   */
+  public static String duration(long nanos) {
+    if (nanos == 0) {
+      return "0s";
+    }
+    String sign = nanos < 0 ? "-" : "";
+    java.math.BigInteger u = java.math.BigInteger.valueOf(nanos).abs();
+    long n = u.longValue();
+    if (u.bitLength() < 63 && n < 1_000_000_000L) {
+      if (n < 1_000) {
+        return sign + n + "ns";
+      }
+      return n < 1_000_000
+          ? sign + fraction(n, 1_000) + "\u00b5s"
+          : sign + fraction(n, 1_000_000) + "ms";
+    }
+    long seconds = u.divide(java.math.BigInteger.valueOf(1_000_000_000L)).longValue();
+    long rest = u.mod(java.math.BigInteger.valueOf(1_000_000_000L)).longValue();
+    StringBuilder out = new StringBuilder(sign);
+    long hours = seconds / 3600;
+    long minutes = seconds / 60 % 60;
+    if (hours > 0) {
+      out.append(hours).append('h');
+    }
+    if (hours > 0 || minutes > 0) {
+      out.append(minutes).append('m');
+    }
+    out.append(fraction((seconds % 60) * 1_000_000_000L + rest, 1_000_000_000L)).append('s');
+    return out.toString();
+  }
+
+  /** {@code value / unit} with the fraction's trailing zeros dropped. */
+  private static String fraction(long value, long unit) {
+    long whole = value / unit;
+    long frac = value % unit;
+    if (frac == 0) {
+      return Long.toString(whole);
+    }
+    String digits = Long.toString(unit + frac).substring(1).replaceAll("0+$", "");
+    return whole + "." + digits;
+  }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.kubeclient.core.GroupVersionResource;
 import dev.kubeclient.core.errors.AlreadyExistsException;
 import dev.kubeclient.core.errors.ConflictException;
 import dev.kubeclient.core.errors.NotFoundException;
@@ -127,17 +128,36 @@ class DynamicClientIntegrationTest {
   /** ADDED, MODIFIED and DELETED arrive in order, decoded as Unstructured. */
   @Test
   void customResource_watch_seesEveryChangeInOrder() {
+    assertWatchSeesEveryChange(WIDGETS, TestObjects.widget("watched", 1), "size");
+  }
+
+  /** The same for a built-in kind, with a strategic merge patch between. */
+  @Test
+  void deployments_watch_seesEveryChangeInOrder() {
+    assertWatchSeesEveryChange(DEPLOYMENTS, TestObjects.deployment("watched", 1), "replicas");
+  }
+
+  /**
+   * Watches from a list's resourceVersion while creating {@code object} with {@code spec.<field>}
+   * 1, patching that field to 2 and deleting it.
+   */
+  private void assertWatchSeesEveryChange(
+      GroupVersionResource resource, Unstructured object, String field) {
     assertTimeoutPreemptively(
         Duration.ofSeconds(60),
         () -> {
-          ResourceInterface widgets = dynamic.resource(WIDGETS).namespace("default");
-          String rv = widgets.list().getResourceVersion();
+          ResourceInterface client = dynamic.resource(resource).namespace("default");
+          String rv = client.list().getResourceVersion();
           try (Watch<Unstructured> watch =
-              widgets.watch(ListOptions.none().resourceVersion(rv).timeoutSeconds(30))) {
-            widgets.create(TestObjects.widget("watched", 1));
-            widgets.patch(
-                "watched", PatchType.MERGE, "{\"spec\":{\"size\":2}}", PatchOptions.none());
-            widgets.delete("watched");
+              client.watch(ListOptions.none().resourceVersion(rv).timeoutSeconds(30))) {
+            client.create(object);
+            client.patch(
+                "watched",
+                // Custom resources take no strategic merge patch.
+                resource.equals(WIDGETS) ? PatchType.MERGE : PatchType.STRATEGIC_MERGE,
+                "{\"spec\":{\"" + field + "\":2}}",
+                PatchOptions.none());
+            client.delete("watched");
             List<String> seen = new ArrayList<>();
             while (seen.size() < 3 && watch.hasNext()) {
               WatchEvent<Unstructured> e = watch.next();
@@ -145,13 +165,19 @@ class DynamicClientIntegrationTest {
                 seen.add(
                     e.type()
                         + " "
+                        + e.object().getKind()
+                        + " "
                         + e.object().getName()
                         + " "
-                        + e.object().getNestedLong("spec", "size").orElse(-1));
+                        + e.object().getNestedLong("spec", field).orElse(-1));
               }
             }
+            String kind = object.getKind();
             assertThat(seen)
-                .containsExactly("ADDED watched 1", "MODIFIED watched 2", "DELETED watched 2");
+                .containsExactly(
+                    "ADDED " + kind + " watched 1",
+                    "MODIFIED " + kind + " watched 2",
+                    "DELETED " + kind + " watched 2");
           }
         });
   }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @EmbeddedKube
 class ManifestApplierTest {
   /** Deliberately in the wrong order: objects before their namespace and their CRD. */
-  private static final String MANIFEST =
+  static final String MANIFEST =
       """
       apiVersion: shop.example.com/v1
       kind: Order

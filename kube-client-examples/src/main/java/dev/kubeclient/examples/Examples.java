@@ -25,6 +25,10 @@ public final class Examples {
         "create, update, list and delete a Deployment with the typed ClientSet",
         dev.kubeclient.examples.createupdatedelete.Main::run);
     add(
+        "dynamic-create-update-delete-deployment",
+        "the same through the DynamicClient, with the Deployment as an Unstructured map",
+        dev.kubeclient.examples.dynamiccreateupdatedelete.Main::run);
+    add(
         "in-cluster-client-configuration",
         "count the cluster's pods every few seconds with the pod's service account",
         dev.kubeclient.examples.incluster.Main::run);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.kubeclient.core.GroupVersionResource;
 import dev.kubeclient.core.errors.AlreadyExistsException;
+import dev.kubeclient.core.errors.ApiException;
 import dev.kubeclient.core.errors.ConflictException;
 import dev.kubeclient.core.errors.NotFoundException;
 import dev.kubeclient.core.options.ApplyOptions;
@@ -79,6 +80,15 @@ class DynamicClientIntegrationTest {
             "[{\"op\":\"replace\",\"path\":\"/spec/size\",\"value\":3}]",
             PatchOptions.none());
     assertThat(jsonPatched.getNestedLong("spec", "size")).hasValue(3);
+    assertThatThrownBy(
+            () ->
+                widgets.patch(
+                    "w1",
+                    PatchType.STRATEGIC_MERGE,
+                    "{\"spec\":{\"size\":5}}",
+                    PatchOptions.none()))
+        .as("custom resources take no strategic merge patch")
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(415));
     Unstructured applied =
         widgets.apply(
             "w1",

@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.kubeclient.core.meta.v1.APIGroup;
 import dev.kubeclient.core.meta.v1.APIResource;
 import dev.kubeclient.discovery.FakeDiscovery;
+import dev.kubeclient.discovery.TestKubectl;
 import dev.kubeclient.testing.EmbeddedApiServer;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,29 +23,11 @@ class CachedDiscoveryClientKubectlTest {
   @TempDir Path cache;
 
   private static String kubectl() {
-    String path = System.getenv("PATH");
-    for (String d : path == null ? new String[0] : path.split(File.pathSeparator)) {
-      File f = new File(d, "kubectl");
-      if (f.canExecute()) {
-        return f.getPath();
-      }
-    }
-    return null;
+    return TestKubectl.find();
   }
 
   private String run(String kubectl, Path kubeconfig, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(kubectl, "--kubeconfig=" + kubeconfig));
-    command.add("--cache-dir=" + cache);
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.environment().put("HOME", home.toString());
-    pb.environment().remove("KUBECONFIG");
-    pb.environment().remove("KUBECACHEDIR");
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("kubectl %s: %s", String.join(" ", args), out).isZero();
-    return out;
+    return TestKubectl.run(kubectl, kubeconfig, cache, home, args);
   }
 
   /** A delegate that fails every request: answers must come from the files. */

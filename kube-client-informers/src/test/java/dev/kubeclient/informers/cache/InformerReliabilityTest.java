@@ -3,11 +3,14 @@ package dev.kubeclient.informers.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kubeclient.core.KubernetesListObject;
 import dev.kubeclient.core.errors.Errors;
 import dev.kubeclient.core.errors.KubeClientException;
 import dev.kubeclient.core.options.CreateOptions;
 import dev.kubeclient.core.options.DeleteOptions;
+import dev.kubeclient.core.options.ListOptions;
 import dev.kubeclient.core.options.UpdateOptions;
+import dev.kubeclient.rest.Watch;
 import dev.kubeclient.testing.EmbeddedApiServer;
 import dev.kubeclient.testing.EmbeddedKube;
 import dev.kubeclient.testing.Faults;
@@ -18,9 +21,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +46,9 @@ class InformerReliabilityTest {
   private final ClientSet cs;
   private final List<SharedIndexInformer<ConfigMap>> informers = new ArrayList<>();
 
+  /** List requests of the informer under test (a watch-list informer should need none). */
+  private final AtomicInteger lists = new AtomicInteger();
+
   InformerReliabilityTest(EmbeddedApiServer server) {
     this.server = server;
     this.cs = ClientSet.newForConfig(server.restConfig());
@@ -53,27 +61,66 @@ class InformerReliabilityTest {
     cs.close();
   }
 
-  /** A handler replaying what it is told into key to resourceVersion. */
+  /**
+   * A handler replaying what it is told into key to resourceVersion, recording each notification
+   * that does not follow from the ones before (a duplicate add, an update or delete of an absent
+   * key, an update from another state than the last delivered, a resourceVersion going back); it
+   * may be slow, to show that a slow handler loses and repeats nothing either.
+   */
   private static final class ViewHandler implements ResourceEventHandler<ConfigMap> {
     final Map<String, String> view = new ConcurrentHashMap<>();
+    final Queue<String> anomalies = new ConcurrentLinkedQueue<>();
     final AtomicInteger tombstones = new AtomicInteger();
+    private final long delayMillis;
+
+    ViewHandler(long delayMillis) {
+      this.delayMillis = delayMillis;
+    }
+
+    private void pause() {
+      if (delayMillis > 0) {
+        try {
+          Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
 
     @Override
     public void onAdd(ConfigMap obj, boolean isInInitialList) {
-      view.put(KeyFunctions.metaNamespaceKey(obj), obj.getMetadata().getResourceVersion());
+      pause();
+      String key = KeyFunctions.metaNamespaceKey(obj);
+      if (view.put(key, obj.getMetadata().getResourceVersion()) != null) {
+        anomalies.add("add of present " + key);
+      }
     }
 
     @Override
     public void onUpdate(ConfigMap oldObj, ConfigMap newObj) {
-      view.put(KeyFunctions.metaNamespaceKey(newObj), newObj.getMetadata().getResourceVersion());
+      pause();
+      String key = KeyFunctions.metaNamespaceKey(newObj);
+      String rv = newObj.getMetadata().getResourceVersion();
+      String before = view.put(key, rv);
+      if (before == null) {
+        anomalies.add("update of absent " + key);
+      } else if (!before.equals(oldObj.getMetadata().getResourceVersion())) {
+        anomalies.add("update of " + key + " from a state never delivered");
+      } else if (Long.parseLong(rv) < Long.parseLong(before)) {
+        anomalies.add("update of " + key + " back from " + before + " to " + rv);
+      }
     }
 
     @Override
     public void onDelete(ConfigMap obj, boolean finalStateUnknown) {
+      pause();
       if (finalStateUnknown) {
         tombstones.incrementAndGet();
       }
-      view.remove(KeyFunctions.metaNamespaceKey(obj));
+      String key = KeyFunctions.metaNamespaceKey(obj);
+      if (view.remove(key) == null) {
+        anomalies.add("delete of absent " + key);
+      }
     }
   }
 
@@ -149,6 +196,18 @@ class InformerReliabilityTest {
       Consumer<Faults> beforeStart,
       Consumer<Faults> fault)
       throws Exception {
+    return scenario(false, seed, writers, opsPerWriter, beforeStart, fault);
+  }
+
+  /** As above, with the initial state streamed by a watch-list when {@code watchList}. */
+  private ViewHandler scenario(
+      boolean watchList,
+      long seed,
+      int writers,
+      int opsPerWriter,
+      Consumer<Faults> beforeStart,
+      Consumer<Faults> fault)
+      throws Exception {
     String ns = "rel-" + NAMESPACES.incrementAndGet();
     ensureNamespace(ns);
     SplittableRandom seeds = new SplittableRandom(seed);
@@ -157,12 +216,15 @@ class InformerReliabilityTest {
     }
     SharedIndexInformer<ConfigMap> informer =
         SharedIndexInformer.newBuilder(
-                ListerWatcher.forResource(cs.coreV1().configMaps(ns)), ConfigMap.class)
+                counting(ListerWatcher.forResource(cs.coreV1().configMaps(ns))), ConfigMap.class)
             .name("configmaps-" + ns)
+            .useWatchList(watchList)
             .build();
     informers.add(informer);
-    ViewHandler handler = new ViewHandler();
+    ViewHandler handler = new ViewHandler(0);
+    ViewHandler slow = new ViewHandler(2);
     informer.addEventHandler(handler);
+    informer.addEventHandler(slow);
     beforeStart.accept(server.faults());
     informer.start();
     assertThat(Cache.waitForCacheSync(Duration.ofSeconds(30), informer)).isTrue();
@@ -190,9 +252,30 @@ class InformerReliabilityTest {
     Map<String, String> expected = serverState(ns);
     await()
         .atMost(Duration.ofSeconds(60))
-        .until(() -> cacheState(informer).equals(expected) && handler.view.equals(expected));
+        .until(
+            () ->
+                cacheState(informer).equals(expected)
+                    && handler.view.equals(expected)
+                    && slow.view.equals(expected));
     assertThat(informer.isStopped()).isFalse();
+    assertThat(handler.anomalies).isEmpty();
+    assertThat(slow.anomalies).isEmpty();
     return handler;
+  }
+
+  private ListerWatcher<ConfigMap> counting(ListerWatcher<ConfigMap> lw) {
+    return new ListerWatcher<>() {
+      @Override
+      public KubernetesListObject<ConfigMap> list(ListOptions options) {
+        lists.incrementAndGet();
+        return lw.list(options);
+      }
+
+      @Override
+      public Watch<ConfigMap> watch(ListOptions options) {
+        return lw.watch(options);
+      }
+    };
   }
 
   private static void none(Faults f) {}
@@ -297,6 +380,48 @@ class InformerReliabilityTest {
         f -> {
           f.bareCloseNextWatches(3);
           f.closeAllWatches();
+        });
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2})
+  void watchList_watchesDroppedAndGoneMidBurst_converge(long seed) throws Exception {
+    scenario(
+        true,
+        seed,
+        3,
+        30,
+        f -> f.closeWatchesAfter(9),
+        f -> {
+          f.compactHistory();
+          f.closeAllWatches();
+        });
+    // Relists after 410 stream again from a consistent snapshot; nothing falls back to a list.
+    assertThat(lists).hasValue(0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2})
+  void watchList_restartLosingObjects_deletesThemWithTombstones(long seed) throws Exception {
+    ViewHandler h =
+        scenario(true, seed, 2, 30, InformerReliabilityTest::none, f -> f.restart(false));
+    assertThat(h.tombstones.get()).isPositive();
+    assertThat(lists).hasValue(0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2})
+  void watchList_errorStormsAndGoneEvents_converge(long seed) throws Exception {
+    scenario(
+        true,
+        seed,
+        3,
+        30,
+        InformerReliabilityTest::none,
+        f -> {
+          f.expireWatchesAfter(4);
+          f.failNext(4, 500);
+          f.throttleNext(3, Duration.ofSeconds(1));
         });
   }
 }

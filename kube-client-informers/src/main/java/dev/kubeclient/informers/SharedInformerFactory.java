@@ -6,7 +6,6 @@ import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 import dev.kubeclient.core.Clock;
 import dev.kubeclient.core.KubernetesObject;
 import dev.kubeclient.core.options.ListOptions;
-import dev.kubeclient.informers.cache.Cache;
 import dev.kubeclient.informers.cache.Indexers;
 import dev.kubeclient.informers.cache.ListerWatcher;
 import dev.kubeclient.informers.cache.SharedIndexInformer;
@@ -14,14 +13,12 @@ import dev.kubeclient.informers.cache.TransformFunc;
 import dev.kubeclient.informers.cache.internal.DefaultSharedIndexInformer;
 import dev.kubeclient.informers.cache.internal.InformerConfig;
 import dev.kubeclient.informers.cache.internal.InformerRuntime;
+import dev.kubeclient.informers.internal.FactoryInformers;
 import dev.kubeclient.rest.RESTClient;
 import dev.kubeclient.typed.ClientSet;
 import dev.kubeclient.typed.ResourceClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -61,16 +58,7 @@ public final class SharedInformerFactory extends InformerGroups implements AutoC
   private final Map<Class<?>, Duration> customResync;
   private final @Nullable TransformFunc<KubernetesObject> transform;
   private final boolean useWatchList;
-  private final InformerRuntime runtime;
-
-  /** Informers by object type. Guarded by {@code this}. */
-  private final Map<Class<?>, SharedIndexInformer<?>> informers = new LinkedHashMap<>();
-
-  /** Informers started. Guarded by {@code this}. */
-  private final Map<Class<?>, Boolean> started = new HashMap<>();
-
-  /** Guarded by {@code this}. */
-  private boolean shuttingDown;
+  private final FactoryInformers<Class<?>> informers;
 
   private SharedInformerFactory(Builder b) {
     this.clientSet = b.clientSet;
@@ -80,9 +68,10 @@ public final class SharedInformerFactory extends InformerGroups implements AutoC
     this.customResync = Map.copyOf(b.customResync);
     this.transform = b.transform;
     this.useWatchList = b.useWatchList;
-    this.runtime =
-        new InformerRuntime(
-            "kube-informer-factory-" + FACTORIES.incrementAndGet(), b.clock, b.workers);
+    this.informers =
+        new FactoryInformers<>(
+            new InformerRuntime(
+                "kube-informer-factory-" + FACTORIES.incrementAndGet(), b.clock, b.workers));
   }
 
   /** A builder of a factory over {@code clientSet}. */
@@ -106,20 +95,18 @@ public final class SharedInformerFactory extends InformerGroups implements AutoC
    * @param listType the list class
    * @throws IllegalStateException when the factory is shut down
    */
-  public synchronized <T extends KubernetesObject, L> SharedIndexInformer<T> informerFor(
+  public <T extends KubernetesObject, L> SharedIndexInformer<T> informerFor(
       String groupVersion, String resource, boolean namespaced, Class<T> type, Class<L> listType) {
     checkNotNull(groupVersion, "groupVersion");
     checkNotNull(resource, "resource");
     checkNotNull(type, "type");
     checkNotNull(listType, "listType");
-    if (shuttingDown) {
-      throw new IllegalStateException("informer factory is shut down; no informer for " + resource);
-    }
-    @SuppressWarnings("unchecked")
-    SharedIndexInformer<T> existing = (SharedIndexInformer<T>) informers.get(type);
-    if (existing != null) {
-      return existing;
-    }
+    return informers.informerFor(
+        type, () -> newInformer(groupVersion, resource, namespaced, type, listType));
+  }
+
+  private <T extends KubernetesObject, L> SharedIndexInformer<T> newInformer(
+      String groupVersion, String resource, boolean namespaced, Class<T> type, Class<L> listType) {
     RESTClient rest = clientSet.restClient(groupVersion);
     ResourceClient<T, L> client;
     if (!namespaced) {
@@ -149,14 +136,13 @@ public final class SharedInformerFactory extends InformerGroups implements AutoC
                 Indexers.namespace(),
                 useWatchList,
                 DefaultSharedIndexInformer.mutationDetectionFromEnvironment()),
-            runtime,
+            informers.runtime(),
             false);
     if (transform != null) {
       @SuppressWarnings("unchecked")
       TransformFunc<T> t = (TransformFunc<T>) (TransformFunc<?>) transform;
       informer.setTransform(t);
     }
-    informers.put(type, informer);
     return informer;
   }
 
@@ -176,15 +162,8 @@ public final class SharedInformerFactory extends InformerGroups implements AutoC
    * Starts every informer made so far and not yet started; call again after asking for more. Does
    * nothing once shut down.
    */
-  public synchronized void start() {
-    if (shuttingDown) {
-      return;
-    }
-    for (Map.Entry<Class<?>, SharedIndexInformer<?>> e : informers.entrySet()) {
-      if (started.putIfAbsent(e.getKey(), Boolean.TRUE) == null) {
-        e.getValue().start();
-      }
-    }
+  public void start() {
+    informers.start();
   }
 
   /**
@@ -193,20 +172,7 @@ public final class SharedInformerFactory extends InformerGroups implements AutoC
    * @return for each started informer's type, whether it synced
    */
   public Map<Class<?>, Boolean> waitForCacheSync(Duration timeout) {
-    Map<Class<?>, SharedIndexInformer<?>> startedInformers = new LinkedHashMap<>();
-    synchronized (this) {
-      informers.forEach(
-          (type, informer) -> {
-            if (started.containsKey(type)) {
-              startedInformers.put(type, informer);
-            }
-          });
-    }
-    Cache.waitForCacheSync(
-        runtime.clock(), timeout, startedInformers.values().toArray(new SharedIndexInformer<?>[0]));
-    Map<Class<?>, Boolean> result = new LinkedHashMap<>();
-    startedInformers.forEach((type, informer) -> result.put(type, informer.hasSynced()));
-    return result;
+    return informers.waitForCacheSync(timeout);
   }
 
   /**
@@ -214,19 +180,7 @@ public final class SharedInformerFactory extends InformerGroups implements AutoC
    * Afterwards {@link #start()} does nothing and no informer can be made. Idempotent.
    */
   public void shutdown() {
-    List<SharedIndexInformer<?>> all;
-    synchronized (this) {
-      shuttingDown = true;
-      all = new ArrayList<>(informers.values());
-    }
-    for (SharedIndexInformer<?> informer : all) {
-      informer.stop();
-    }
-    try {
-      runtime.shutdown();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    informers.shutdown();
   }
 
   /** Same as {@link #shutdown()}. */

@@ -5,9 +5,14 @@ import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 import dev.kubeclient.core.KubernetesListObject;
 import dev.kubeclient.core.KubernetesObject;
 import dev.kubeclient.core.options.ListOptions;
+import dev.kubeclient.core.unstructured.Unstructured;
+import dev.kubeclient.dynamic.ResourceInterface;
+import dev.kubeclient.dynamic.metadata.MetadataResourceClient;
+import dev.kubeclient.dynamic.metadata.PartialObjectMetadata;
 import dev.kubeclient.rest.Watch;
 import dev.kubeclient.typed.ResourceClient;
 import dev.kubeclient.typed.TypedResource;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -15,9 +20,9 @@ import java.util.function.UnaryOperator;
  * resourceVersion, limit, continue, timeout and bookmarks; the lister-watcher adds its scope
  * (namespace, label and field selectors) and talks to the server.
  *
- * <p>Implementations for the typed clients come from {@link #forResource}; dynamic and
- * metadata-only clients implement this interface over their own lists. Implementations must be safe
- * for concurrent use.
+ * <p>Implementations for the typed clients come from {@link #forResource}, for the dynamic client
+ * from {@link #forDynamic}, for the metadata-only client from {@link #forMetadata}. Implementations
+ * must be safe for concurrent use.
  *
  * @param <T> the object type
  */
@@ -67,6 +72,51 @@ public interface ListerWatcher<T extends KubernetesObject> {
       @Override
       public String toString() {
         return client.toString();
+      }
+    };
+  }
+
+  /**
+   * A lister-watcher over a dynamic resource client, its scope the client's ({@code
+   * dynamic.resource(gvr)} for all namespaces or a cluster-scoped resource, {@code
+   * .namespace("prod")} for one namespace).
+   */
+  static ListerWatcher<Unstructured> forDynamic(ResourceInterface client) {
+    checkNotNull(client, "client");
+    return of(client::list, client::watch, client.toString());
+  }
+
+  /**
+   * A lister-watcher of objects' metadata only, over a metadata client ({@code
+   * metadata.resource(gvr)}, optionally {@code .namespace("prod")}).
+   */
+  static ListerWatcher<PartialObjectMetadata> forMetadata(MetadataResourceClient client) {
+    checkNotNull(client, "client");
+    return of(client::list, client::watch, client.toString());
+  }
+
+  /** A lister-watcher from two functions; {@code description} is its {@code toString()}. */
+  static <T extends KubernetesObject> ListerWatcher<T> of(
+      Function<ListOptions, ? extends KubernetesListObject<T>> list,
+      Function<ListOptions, Watch<T>> watch,
+      String description) {
+    checkNotNull(list, "list");
+    checkNotNull(watch, "watch");
+    checkNotNull(description, "description");
+    return new ListerWatcher<>() {
+      @Override
+      public KubernetesListObject<T> list(ListOptions options) {
+        return list.apply(options);
+      }
+
+      @Override
+      public Watch<T> watch(ListOptions options) {
+        return watch.apply(options);
+      }
+
+      @Override
+      public String toString() {
+        return description;
       }
     };
   }

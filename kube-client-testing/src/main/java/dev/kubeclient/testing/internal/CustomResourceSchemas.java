@@ -129,6 +129,7 @@ public final class CustomResourceSchemas {
           BuiltinSchemas.get().definitionOf(type.group(), type.version(), type.kind());
       if (definition != null) {
         unknown.addAll(BuiltinSchemas.get().pruneUnknown(definition, object, ""));
+        GoJsonNulls.normalize(definition, object);
       }
     } else {
       Definition d = definition(type);

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kubeclient.core.GroupVersionResource;
 import dev.kubeclient.core.errors.KubeClientException;
+import dev.kubeclient.core.options.ApplyOptions;
 import dev.kubeclient.core.unstructured.Unstructured;
 import dev.kubeclient.discovery.DiscoveryClient;
 import dev.kubeclient.discovery.cached.memory.MemCacheClient;
 import dev.kubeclient.discovery.restmapper.RESTMapper;
 import dev.kubeclient.dynamic.DynamicClient;
+import dev.kubeclient.dynamic.ResourceInterface;
 import dev.kubeclient.dynamic.manifest.DocumentResult.Outcome;
 import dev.kubeclient.testing.EmbeddedApiServer;
 import dev.kubeclient.testing.EmbeddedKube;
@@ -64,14 +66,17 @@ class ManifestApplierTest {
       """;
 
   @TempDir Path dir;
+  private static final GroupVersionResource CONFIGMAPS =
+      new GroupVersionResource("", "v1", "configmaps");
+
   private DynamicClient dynamic;
+  private RESTMapper mapper;
   private ManifestApplier applier;
 
   @BeforeEach
   void open(EmbeddedApiServer server) {
     dynamic = DynamicClient.forConfig(server.restConfig());
-    RESTMapper mapper =
-        RESTMapper.forDiscovery(new MemCacheClient(new DiscoveryClient(dynamic.transport())));
+    mapper = RESTMapper.forDiscovery(new MemCacheClient(new DiscoveryClient(dynamic.transport())));
     applier = ManifestApplier.builder(dynamic, mapper).fieldManager("shop-installer").build();
   }
 
@@ -245,5 +250,47 @@ class ManifestApplierTest {
                     .build())
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("fieldManager");
+  }
+
+  /**
+   * A field another manager took fails the document with the server's conflict, naming that
+   * manager, and changes nothing; with {@code force(true)} (kubectl's --force-conflicts) the
+   * manifest takes it back.
+   */
+  @Test
+  void fieldOfAnotherManager_conflictsUnlessForced() {
+    String manifest =
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: contested}
+        data: {mode: fast}
+        """;
+    assertThat(applier.apply(manifest).documents().get(0).outcome()).isEqualTo(Outcome.CREATED);
+    ResourceInterface cms = dynamic.resource(CONFIGMAPS).namespace("default");
+    cms.apply(
+        "contested",
+        new Unstructured()
+            .setApiVersion("v1")
+            .setKind("ConfigMap")
+            .setName("contested")
+            .setNestedString("slow", "data", "mode"),
+        ApplyOptions.fieldManager("operator").force());
+
+    DocumentResult conflicted = applier.apply(manifest).documents().get(0);
+
+    assertThat(conflicted.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(conflicted.error())
+        .hasMessageStartingWith("<inline>: document 0 (line 1): ")
+        .hasMessageContaining("conflict")
+        .hasMessageContaining("operator")
+        .hasMessageContaining(".data.mode");
+    assertThat(cms.get("contested").getNestedString("data", "mode")).contains("slow");
+
+    ManifestApplier forcing =
+        ManifestApplier.builder(dynamic, mapper).fieldManager("shop-installer").force(true).build();
+    DocumentResult forced = forcing.apply(manifest).documents().get(0);
+    assertThat(forced.outcome()).isEqualTo(Outcome.CONFIGURED);
+    assertThat(cms.get("contested").getNestedString("data", "mode")).contains("fast");
   }
 }

@@ -21,7 +21,7 @@
  *       {@code kube-root-ca.crt}, there is no {@code kubernetes} Service</td><td>The controller
  *       manager reconciles all of these</td></tr>
  *   <tr><td>Kubelet and scheduler</td><td>None: Pods stay Pending and unscheduled until a test
- *       writes their status; no logs, exec, attach, port-forward, eviction or binding
+ *       writes their status; no logs, exec, attach, port-forward, eviction, binding or token
  *       subresources (only {@code status} and {@code scale} are served)</td><td>Pods run</td></tr>
  *   <tr><td>Deletion</td><td>Garbage collection and namespace deletion happen synchronously in the
  *       deleting request; grace periods are not waited for</td><td>Asynchronous, by

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,31 +36,12 @@ class EmbeddedApiServerKubectlApplyTest {
     }
   }
 
-  private record Result(int exit, String out, String err) {}
-
-  private Result run(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(kubectl);
-    command.add("--kubeconfig=" + server.kubeconfigPath());
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().put("HOME", dir.toString());
-    pb.environment().remove("KUBECONFIG");
-    Process p = pb.start();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("kubectl timed out: " + String.join(" ", args));
-    }
-    return new Result(
-        p.exitValue(),
-        new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-        new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+  private Kubectl.Result run(String... args) throws IOException, InterruptedException {
+    return new Kubectl(kubectl, server, dir).run(args);
   }
 
-  private Result ok(String... args) throws IOException, InterruptedException {
-    Result r = run(args);
-    assertThat(r.exit()).as("kubectl %s: %s", String.join(" ", args), r.err()).isZero();
-    return r;
+  private Kubectl.Result ok(String... args) throws IOException, InterruptedException {
+    return new Kubectl(kubectl, server, dir).ok(args);
   }
 
   private Path file(String name, String content) throws IOException {
@@ -104,7 +81,7 @@ class EmbeddedApiServerKubectlApplyTest {
     ok("apply", "--server-side", "--field-manager=first", "-f", first.toString());
     Path second = file("second.yaml", cm("forced", "{}", "{k: two}"));
 
-    Result conflict =
+    Kubectl.Result conflict =
         run("apply", "--server-side", "--field-manager=second", "-f", second.toString());
     assertThat(conflict.exit()).isNotZero();
     assertThat(conflict.err())

@@ -8,8 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,34 +80,16 @@ class EmbeddedApiServerKubectlTest {
     }
   }
 
-  private record Result(int exit, String out, String err) {}
-
-  private Result run(String... args) throws IOException, InterruptedException {
-    Process p = start(args);
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("kubectl timed out: " + String.join(" ", args));
-    }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    return new Result(p.exitValue(), out, err);
+  private Kubectl.Result run(String... args) throws IOException, InterruptedException {
+    return new Kubectl(kubectl, server, dir).run(args);
   }
 
-  private Result ok(String... args) throws IOException, InterruptedException {
-    Result r = run(args);
-    assertThat(r.exit()).as("kubectl %s: %s", String.join(" ", args), r.err()).isZero();
-    return r;
+  private Kubectl.Result ok(String... args) throws IOException, InterruptedException {
+    return new Kubectl(kubectl, server, dir).ok(args);
   }
 
   private Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(kubectl);
-    command.add("--kubeconfig=" + server.kubeconfigPath());
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().put("HOME", dir.toString());
-    pb.environment().remove("KUBECONFIG");
-    return pb.start();
+    return new Kubectl(kubectl, server, dir).start(args);
   }
 
   private Path file(String name, String content) throws IOException {
@@ -190,7 +170,8 @@ class EmbeddedApiServerKubectlTest {
         .isEqualTo("kubectl");
     Files.writeString(
         cm, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\ndata:\n  a: \"4\"\n");
-    Result conflict = run("apply", "--server-side", "--field-manager=other", "-f", cm.toString());
+    Kubectl.Result conflict =
+        run("apply", "--server-side", "--field-manager=other", "-f", cm.toString());
     assertThat(conflict.exit()).isNotZero();
     assertThat(conflict.err()).contains("conflict with \"kubectl\"", ".data.a");
     ok("apply", "--server-side", "--field-manager=other", "--force-conflicts", "-f", cm.toString());

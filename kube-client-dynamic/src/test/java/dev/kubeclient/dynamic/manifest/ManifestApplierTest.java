@@ -2,6 +2,7 @@ package dev.kubeclient.dynamic.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.kubeclient.core.GroupVersionResource;
 import dev.kubeclient.core.errors.KubeClientException;
@@ -18,7 +19,12 @@ import dev.kubeclient.testing.EmbeddedKube;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -292,5 +298,42 @@ class ManifestApplierTest {
     DocumentResult forced = forcing.apply(manifest).documents().get(0);
     assertThat(forced.outcome()).isEqualTo(Outcome.CONFIGURED);
     assertThat(cms.get("contested").getNestedString("data", "mode")).contains("fast");
+  }
+
+  /**
+   * One applier (and its mapper) used by several threads applying the same manifest at once: every
+   * document succeeds in every thread, and afterwards nothing is left to change.
+   */
+  @Test
+  void concurrentApplies_allSucceed_thenNothingChanges() {
+    // Its own group and namespace: the server is shared by this class's tests.
+    String manifest = MANIFEST.formatted(3).replace("shop", "bazaar");
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(120),
+          () -> {
+            List<Future<ManifestResult>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+              results.add(pool.submit(() -> applier.apply(manifest)));
+            }
+            for (Future<ManifestResult> f : results) {
+              ManifestResult r = f.get();
+              assertThat(r.succeeded()).as("%s", r).isTrue();
+              assertThat(r.documents()).hasSize(4);
+            }
+          });
+    } finally {
+      pool.shutdownNow();
+    }
+    ManifestResult after = applier.apply(manifest);
+    assertThat(outcomes(after))
+        .containsExactly(
+            "Order UNCHANGED",
+            "Deployment UNCHANGED",
+            "CustomResourceDefinition UNCHANGED",
+            "Namespace UNCHANGED");
+    assertThat(after.documents().get(1).object().getNestedLong("spec", "replicas")).hasValue(3);
   }
 }

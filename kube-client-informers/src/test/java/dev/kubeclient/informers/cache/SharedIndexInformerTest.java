@@ -5,6 +5,7 @@ import static dev.kubeclient.informers.cache.FakeListerWatcher.podList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.kubeclient.core.labels.Selector;
 import dev.kubeclient.informers.cache.FakeListerWatcher.FakeWatch;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +97,55 @@ class SharedIndexInformerTest {
     watch.add("c", "2");
     await().until(() -> kept.events.size() == 3);
     assertThat(removed.events).hasSize(2);
+  }
+
+  /**
+   * Removing a handler waits for its delivery in progress, but not under the lock a handler needs
+   * to join: a handler that, in its callback, adds another handler while it is being removed must
+   * not deadlock with the removal.
+   */
+  @Test
+  void removeEventHandler_whileItsCallbackAddsAHandler_doesNotDeadlock() {
+    SharedIndexInformer<Pod> inf = informer();
+    CountDownLatch entered = new CountDownLatch(1);
+    AtomicReference<Thread> remover = new AtomicReference<>();
+    RecordingEventHandler joined = new RecordingEventHandler();
+    AtomicReference<ResourceEventHandlerRegistration> joinedReg = new AtomicReference<>();
+    ResourceEventHandlerRegistration reg =
+        inf.addEventHandler(
+            new ResourceEventHandler<>() {
+              @Override
+              public void onAdd(Pod obj, boolean initial) {
+                if (entered.getCount() == 0) {
+                  return;
+                }
+                entered.countDown();
+                // Wait (spinning: removal interrupts this thread) until the remover is blocked
+                // waiting for this delivery to end, then need the informer's lock.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (System.nanoTime() < deadline) {
+                  Thread r = remover.get();
+                  if (r != null && r.getState() == Thread.State.WAITING) {
+                    break;
+                  }
+                  Thread.onSpinWait();
+                }
+                joinedReg.set(inf.addEventHandler(joined));
+              }
+            });
+    inf.start();
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () -> {
+          entered.await();
+          Thread r = new Thread(() -> inf.removeEventHandler(reg), "remover");
+          remover.set(r);
+          r.start();
+          r.join();
+        });
+    assertThat(joinedReg.get()).isNotNull();
+    await().until(() -> joined.view.size() == 2);
+    assertThat(joined.anomalies).isEmpty();
   }
 
   /** A handler blocked in its callback delays only itself. */

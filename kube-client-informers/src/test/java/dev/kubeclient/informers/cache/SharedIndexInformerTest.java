@@ -197,6 +197,26 @@ class SharedIndexInformerTest {
     await().until(() -> calls.get() == 3 && other.events.size() == 3);
   }
 
+  /** An Error (say, a failed assertion in a test's handler) must not end delivery or hang stop. */
+  @Test
+  void handlerThrowingError_keepsGettingEvents_andStopReturns() {
+    SharedIndexInformer<Pod> inf = informer();
+    AtomicInteger calls = new AtomicInteger();
+    inf.addEventHandler(
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(Pod obj, boolean initial) {
+            calls.incrementAndGet();
+            throw new AssertionError("handler assertion");
+          }
+        });
+    inf.start();
+    await().until(() -> calls.get() == 2);
+    watch.add("c", "2");
+    await().atMost(Duration.ofSeconds(10)).until(() -> calls.get() == 3);
+    assertTimeoutPreemptively(Duration.ofSeconds(10), inf::stop);
+  }
+
   /** A relist that misses a deleted object delivers a tombstone delete. */
   @Test
   void relist_missingObject_deliversDeleteWithFinalStateUnknown() {

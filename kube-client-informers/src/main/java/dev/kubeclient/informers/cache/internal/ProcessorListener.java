@@ -130,6 +130,16 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration, Ru
         n.deliverTo(handler);
       } catch (RuntimeException e) {
         log.error("informer {}: event handler {} failed on {}", informerName, handler, n.kind, e);
+      } catch (Error e) {
+        // The pool logs it. Release this delivery first, or the rest of the buffer would never be
+        // delivered and stop() would wait for this thread forever.
+        synchronized (this) {
+          deliveringThread = null;
+          scheduled = false;
+          notifyAll();
+          scheduleLocked();
+        }
+        throw e;
       } finally {
         if (n.isInitialAdd()) {
           syncTracker.finished();

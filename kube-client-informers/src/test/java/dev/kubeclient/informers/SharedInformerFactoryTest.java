@@ -3,6 +3,7 @@ package dev.kubeclient.informers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.kubeclient.core.KubernetesObject;
 import dev.kubeclient.core.labels.Selector;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -140,6 +143,30 @@ class SharedInformerFactoryTest {
     assertThatThrownBy(() -> factory.coreV1().pods().informer())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("shut down");
+  }
+
+  /** A handler that shuts its own factory down must not wait for its own worker forever. */
+  @Test
+  void shutdown_fromAHandler_returnsAndLeavesNoThread() {
+    configMap("sh", "one", Map.of());
+    SharedInformerFactory factory = SharedInformerFactory.newBuilder(cs).build();
+    CountDownLatch returned = new CountDownLatch(1);
+    factory
+        .coreV1()
+        .configMaps()
+        .informer()
+        .addEventHandler(
+            new ResourceEventHandler<>() {
+              @Override
+              public void onAdd(ConfigMap obj, boolean initial) {
+                factory.shutdown();
+                returned.countDown();
+              }
+            });
+    factory.start();
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(30), () -> assertThat(returned.await(30, TimeUnit.SECONDS)).isTrue());
+    await().atMost(Duration.ofSeconds(10)).until(() -> informerThreads().isEmpty());
   }
 
   /** Fifty informers, one handler each: about fifty reflector threads plus a few shared ones. */

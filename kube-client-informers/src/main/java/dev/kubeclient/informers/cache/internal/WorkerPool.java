@@ -208,12 +208,19 @@ public final class WorkerPool {
       if (!queue.isEmpty() && !shutdown && workers.size() < coreThreads && idle == 0) {
         startWorkerLocked();
       }
-      if (workers.isEmpty()) {
-        terminated.signalAll();
-      }
+      terminated.signalAll();
     } finally {
       lock.unlock();
     }
+  }
+
+  private boolean isWorkerLocked(Thread t) {
+    for (Worker w : workers) {
+      if (w.thread == t) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Number of live workers. */
@@ -228,7 +235,8 @@ public final class WorkerPool {
 
   /**
    * Rejects new tasks, drops queued ones, wakes idle workers and waits for every worker to end
-   * (busy ones after their current task).
+   * (busy ones after their current task). Called from a task (a handler shutting its factory down),
+   * it waits for the other workers only; the calling one ends when its task returns.
    */
   public void shutdown() throws InterruptedException {
     lock.lock();
@@ -236,7 +244,7 @@ public final class WorkerPool {
       shutdown = true;
       queue.clear();
       workAvailable.signalAll();
-      while (!workers.isEmpty()) {
+      while (workers.size() > (isWorkerLocked(Thread.currentThread()) ? 1 : 0)) {
         terminated.await();
       }
     } finally {

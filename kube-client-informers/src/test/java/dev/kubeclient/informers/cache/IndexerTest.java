@@ -179,6 +179,26 @@ class IndexerTest {
   }
 
   @Test
+  void add_indexFuncReturnsNull_failsNamingIndexAndKey_andLeavesStoreAsBefore() {
+    IndexFunc<Pod> broken =
+        p -> p.getMetadata().getLabels().containsKey("user-bad") ? null : List.of("v");
+    Indexer<Pod> index =
+        Indexer.newIndexer(KeyFunctions.metaNamespaceKeyFunc(), Map.of("broken", broken));
+    Pod good = pod("a", "1");
+    index.add(good);
+    assertThatThrownBy(() -> index.update(pod("a", "1", "bad")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("a/1")
+        .hasMessageContaining("broken");
+    assertThatThrownBy(() -> index.add(pod("a", "2", "bad")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("a/2");
+    assertThat(index.listKeys()).containsExactly("a/1");
+    assertThat(index.getByKey("a/1")).isSameAs(good);
+    assertThat(index.indexKeys("broken", "v")).containsExactly("a/1");
+  }
+
+  @Test
   void keyFunctions_metaNamespaceKeyAndSplit() {
     assertThat(KeyFunctions.metaNamespaceKey(pod("ns", "n"))).isEqualTo("ns/n");
     assertThat(KeyFunctions.metaNamespaceKey(pod("", "n"))).isEqualTo("n");

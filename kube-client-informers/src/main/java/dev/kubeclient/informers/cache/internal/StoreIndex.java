@@ -115,12 +115,24 @@ final class StoreIndex<T> {
   }
 
   private static <T> List<String> values(IndexFunc<T> f, String name, T obj, String key) {
+    List<String> values;
     try {
-      return f.index(obj);
+      values = f.index(obj);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "unable to calculate an index entry for key " + key + " on index " + name, e);
     }
+    if (values == null) {
+      throw new IllegalStateException(
+          "index function of index " + name + " returned null for key " + key);
+    }
+    for (String v : values) {
+      if (v == null) {
+        throw new IllegalStateException(
+            "index function of index " + name + " returned a null value for key " + key);
+      }
+    }
+    return values;
   }
 
   private static void addKey(HashMap<String, Object> index, String value, String key) {

@@ -77,7 +77,14 @@ final class StreamingWatch<T> implements Watch<T> {
     try {
       next = readEvent();
     } catch (RuntimeException e) {
+      boolean closedMeanwhile = closed.get();
       finish();
+      if (closedMeanwhile) {
+        // A close() from another thread races this read on the body's buffers: an end, not an
+        // error.
+        log.debug("watch {} closed during a read: {}", url, e.toString());
+        return false;
+      }
       throw e;
     }
     if (next == null) {
@@ -180,7 +187,13 @@ final class StreamingWatch<T> implements Watch<T> {
       done = true;
       // Cancelling closes the socket (or HTTP/2 stream), which unblocks a read in progress.
       call.cancel();
-      response.close();
+      try {
+        response.close();
+      } catch (RuntimeException e) {
+        // From another thread, closing drains the body while the reading thread may still be in
+        // it; Okio's buffers are not thread-safe and may fail. The call is cancelled either way.
+        log.debug("watch {}: closing the response failed after cancelling: {}", url, e.toString());
+      }
     }
   }
 }

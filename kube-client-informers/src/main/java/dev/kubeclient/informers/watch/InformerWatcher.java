@@ -7,6 +7,7 @@ import dev.kubeclient.rest.Watch;
 import dev.kubeclient.rest.WatchEvent;
 import java.util.NoSuchElementException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,8 @@ final class InformerWatcher<T extends KubernetesObject> implements Watch<T> {
 
   /** Events, then {@link #END} once closed; unbounded, as the informer's handler buffer is. */
   private final LinkedBlockingQueue<Object> events = new LinkedBlockingQueue<>();
+
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private @Nullable WatchEvent<T> next;
   private boolean done;
@@ -91,10 +94,18 @@ final class InformerWatcher<T extends KubernetesObject> implements Watch<T> {
     return e;
   }
 
-  /** Stops the informer (waiting for its thread) and ends the iteration. Idempotent. */
+  /**
+   * Ends the iteration, then stops the informer (waiting for its thread). Idempotent; any thread.
+   *
+   * <p>The reader is woken first: stopping closes the informer's connection and joins its threads,
+   * which may fail or take long, and a reader left waiting for an end that never comes would block
+   * forever (WatchTools' deadline closes from its own thread, which a failing stop would end).
+   */
   @Override
   public void close() {
+    if (closed.compareAndSet(false, true)) {
+      events.add(END);
+    }
     informer.stop();
-    events.add(END);
   }
 }

@@ -199,15 +199,17 @@ public final class RetryWatcher<T> implements Watch<T> {
   @Override
   public void close() {
     closed = true;
-    Watch<T> w = current;
-    if (w != null) {
-      w.close();
-    }
+    // Signal before closing the current watch, whose close may fail: a reader waiting to restart
+    // must not miss the end.
     lock.lock();
     try {
       closing.signalAll();
     } finally {
       lock.unlock();
+    }
+    Watch<T> w = current;
+    if (w != null) {
+      w.close();
     }
   }
 

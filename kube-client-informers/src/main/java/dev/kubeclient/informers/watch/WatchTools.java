@@ -19,6 +19,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Waiting on a watch until conditions are reached (client-go's {@code tools/watch}, imported there
@@ -50,6 +52,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class WatchTools {
+  private static final Logger log = LoggerFactory.getLogger(WatchTools.class);
   private static final ThreadFactory DEADLINES = new DaemonThreadFactory("kube-watch-until");
 
   private WatchTools() {}
@@ -87,18 +90,27 @@ public final class WatchTools {
             () -> {
               try {
                 clock.sleep(timeout);
-                timedOut.set(true);
-                watch.close();
               } catch (InterruptedException e) {
-                // The wait ended first.
+                return; // The wait ended first.
+              }
+              timedOut.set(true);
+              try {
+                watch.close();
+              } catch (RuntimeException e) {
+                // Logged, not lost with this thread: a watch that still ends is read to its end.
+                log.warn("closing the watch at the {} deadline failed", timeout, e);
               }
             });
     deadline.start();
+    @Nullable RuntimeException failure = null;
     try {
       return read(timeout, watch, conditions, timedOut);
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
     } finally {
       deadline.interrupt();
-      watch.close();
+      close(watch, failure);
       joinQuietly(deadline);
     }
   }
@@ -192,6 +204,7 @@ public final class WatchTools {
     }
     InformerWatcher<T> watch = new InformerWatcher<>(b.build());
     watch.informer().start();
+    @Nullable RuntimeException failure = null;
     try {
       if (precondition != null) {
         if (!Cache.waitForCacheSync(clock, timeout, watch.informer())) {
@@ -206,8 +219,27 @@ public final class WatchTools {
         throw new WaitTimeoutException(timeout, "the watch condition");
       }
       return untilWithoutRetry(clock, Duration.ofNanos(left), watch, conditions);
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
     } finally {
+      close(watch, failure);
+    }
+  }
+
+  /**
+   * Closes {@code watch} without letting a failure to close hide the outcome: it is added to the
+   * {@code failure} being thrown, or logged when the wait succeeded.
+   */
+  private static void close(Watch<?> watch, @Nullable RuntimeException failure) {
+    try {
       watch.close();
+    } catch (RuntimeException e) {
+      if (failure != null) {
+        failure.addSuppressed(e);
+      } else {
+        log.warn("closing the watch after the wait failed", e);
+      }
     }
   }
 

@@ -40,6 +40,11 @@ class WatchToolsTest {
 
   /** A fake clock moved 5 s every few milliseconds until the test ends. */
   private FakeClock runningFakeClock() {
+    return runningFakeClock(background);
+  }
+
+  /** A fake clock moved 5 s every few milliseconds by a task of {@code background}. */
+  static FakeClock runningFakeClock(ExecutorService background) {
     FakeClock clock = new FakeClock();
     background.submit(
         () -> {

@@ -152,11 +152,15 @@ public final class RunAll {
       server.destroy();
       server.waitFor(10, TimeUnit.SECONDS);
     }
-    jmh("DecodeFloorBenchmark.jackson2Tokens|PodBenchmark.decode", "jmh-decode.json", 600);
+    // Six warm-up seconds, not three: a decode fork's JIT compilation takes 4-6 s of compiler CPU
+    // (JMH -prof comp), so on two cores that share anything else it was still running into the
+    // measurement, while the tokenizer's, a fraction of that, was done; the two then compared a
+    // warming decode with a warm tokenizer.
+    jmh("DecodeFloorBenchmark.jackson2Tokens|PodBenchmark.decode", "jmh-decode.json", 600, 6);
     retainedHeap();
     // Last, and with a short iteration timeout: a 4-thread run of the official client's queue
     // has hung in its get() now and then, and must cost neither minutes nor other results.
-    jmh("WorkQueueBenchmark", "jmh-workqueue.json", 240, "-to", "20s");
+    jmh("WorkQueueBenchmark", "jmh-workqueue.json", 240, 3, "-to", "20s");
     report.note(
         "Informer initial sync, heap per cached pod and watch-event throughput (issue 10): not run;"
             + " their benchmark classes have not landed yet.");
@@ -285,9 +289,11 @@ public final class RunAll {
 
   /**
    * Runs the JMH benchmarks that {@code pattern} matches in one JMH process, stopped after {@code
-   * timeoutSeconds}, and records their results.
+   * timeoutSeconds}, with {@code warmups} warm-up iterations of one second in each fork (one with
+   * {@code --quick}), and records their results.
    */
-  private void jmh(String pattern, String jsonName, long timeoutSeconds, String... extraArgs)
+  private void jmh(
+      String pattern, String jsonName, long timeoutSeconds, int warmups, String... extraArgs)
       throws IOException, InterruptedException {
     Path json = logs.resolve(jsonName);
     Files.deleteIfExists(json);
@@ -301,7 +307,7 @@ public final class RunAll {
                 "-f",
                 "1",
                 "-wi",
-                quick ? "1" : "3",
+                quick ? "1" : String.valueOf(warmups),
                 "-i",
                 quick ? "2" : "5",
                 "-w",

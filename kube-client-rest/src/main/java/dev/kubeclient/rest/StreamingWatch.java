@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,8 @@ final class StreamingWatch<T> implements Watch<T> {
   private @Nullable JsonParser parser;
 
   private final ObjectReader frameReader;
+  private final ObjectReader objectReader;
+  private final ObjectReader statusReader;
   private final AtomicBoolean closed = new AtomicBoolean();
   private @Nullable WatchEvent<T> next;
   private boolean done;
@@ -64,6 +67,10 @@ final class StreamingWatch<T> implements Watch<T> {
     this.url = response.request().url().toString();
     this.frameReader =
         mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.objectReader =
+        mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.statusReader =
+        mapper.readerFor(Status.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   @Override
@@ -104,8 +111,18 @@ final class StreamingWatch<T> implements Watch<T> {
     return e;
   }
 
+  /**
+   * Reads the next frame. The API server writes {@code type} before {@code object}, so the object
+   * is normally decoded straight from the stream into {@code T}; a frame with the object first is
+   * read as a tree and decoded from it once its type is known.
+   */
   private @Nullable WatchEvent<T> readEvent() {
-    JsonNode frame;
+    String typeName = null;
+    WatchEvent.Type eventType = null;
+    T object = null;
+    Status status = null;
+    JsonNode objectTree = null;
+    boolean sawObject = false;
     try {
       JsonParser parser = this.parser;
       if (parser == null) {
@@ -125,8 +142,26 @@ final class StreamingWatch<T> implements Watch<T> {
                 + ", got "
                 + token);
       }
-      // One frame of many: what follows it in the stream is the next event, not an error.
-      frame = frameReader.readValue(parser);
+      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+        JsonToken value = parser.nextToken();
+        if (field.equals("type") && typeName == null) {
+          typeName = value == JsonToken.VALUE_STRING ? parser.getText() : "";
+          eventType = eventType(typeName);
+        } else if (field.equals("object") && !sawObject) {
+          sawObject = true;
+          if (value != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+          } else if (eventType == null) {
+            objectTree = frameReader.readValue(parser);
+          } else if (eventType == WatchEvent.Type.ERROR) {
+            status = decodeObject(parser, statusReader, typeName);
+          } else {
+            object = decodeObject(parser, objectReader, typeName);
+          }
+        } else {
+          parser.skipChildren();
+        }
+      }
     } catch (JsonEOFException e) {
       // Go's framer reports this as io.ErrUnexpectedEOF, which ends the watch quietly.
       log.debug("watch {} ended in the middle of an event{}", url, JsonErrors.position(e));
@@ -148,32 +183,59 @@ final class StreamingWatch<T> implements Watch<T> {
       }
       return null;
     }
-    String typeName = frame.path("type").asText("");
-    JsonNode object = frame.get("object");
-    WatchEvent.Type eventType;
+    if (eventType == null) {
+      eventType = eventType(typeName == null ? "" : typeName);
+    }
+    if (!sawObject || (object == null && status == null && objectTree == null)) {
+      throw JsonErrors.decodeError("watch " + url + ": " + typeName + " event without an object");
+    }
+    if (objectTree != null) {
+      try {
+        if (eventType == WatchEvent.Type.ERROR) {
+          status = mapper.treeToValue(objectTree, Status.class);
+        } else {
+          object = mapper.treeToValue(objectTree, type);
+        }
+      } catch (JsonProcessingException e) {
+        throw objectError(typeName, e);
+      }
+    }
+    if (eventType == WatchEvent.Type.ERROR) {
+      throw RestErrors.fromStatus(status, verb, url);
+    }
+    return new WatchEvent<>(eventType, object);
+  }
+
+  private WatchEvent.Type eventType(String typeName) {
     try {
-      eventType = WatchEvent.Type.valueOf(typeName);
+      return WatchEvent.Type.valueOf(typeName);
     } catch (IllegalArgumentException e) {
       throw JsonErrors.decodeError("watch " + url + ": unknown event type '" + typeName + "'");
     }
-    if (object == null || !object.isObject()) {
-      throw JsonErrors.decodeError("watch " + url + ": " + typeName + " event without an object");
-    }
+  }
+
+  /**
+   * Decodes the event's object from the stream; a value that does not fit the type is a decode
+   * error of this event, while a broken stream ends the watch as anywhere else in the frame.
+   */
+  private <V> V decodeObject(JsonParser parser, ObjectReader reader, String typeName)
+      throws IOException {
     try {
-      if (eventType == WatchEvent.Type.ERROR) {
-        throw RestErrors.fromStatus(mapper.treeToValue(object, Status.class), verb, url);
-      }
-      return new WatchEvent<>(eventType, mapper.treeToValue(object, type));
-    } catch (JsonProcessingException e) {
-      throw JsonErrors.decodeError(
-          "watch "
-              + url
-              + ": cannot decode the "
-              + typeName
-              + " event's object as "
-              + type.getSimpleName(),
-          e);
+      return reader.readValue(parser);
+    } catch (DatabindException e) {
+      throw objectError(typeName, e);
     }
+  }
+
+  private RuntimeException objectError(String typeName, JsonProcessingException e) {
+    return JsonErrors.decodeError(
+        "watch "
+            + url
+            + ": cannot decode the "
+            + typeName
+            + " event's object as "
+            + type.getSimpleName(),
+        e);
   }
 
   private void finish() {

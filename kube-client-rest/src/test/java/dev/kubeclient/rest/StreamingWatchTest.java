@@ -178,6 +178,60 @@ class StreamingWatchTest {
     }
   }
 
+  /**
+   * The object is decoded straight from the stream when the type comes first (as API servers
+   * write); other field orders and extra fields must decode the same.
+   */
+  @Test
+  void watch_objectBeforeTypeOrExtraFields_decodedAsUsual() {
+    String objectFirst =
+        "{\"object\":{\"kind\":\"Pod\",\"metadata\":{\"name\":\"a\",\"resourceVersion\":\"11\"}},"
+            + "\"type\":\"MODIFIED\"}\n";
+    String extraFields =
+        "{\"extra\":{\"x\":[1,{\"y\":2}]},\"type\":\"DELETED\",\"more\":3,"
+            + "\"object\":{\"kind\":\"Pod\",\"metadata\":{\"name\":\"a\",\"resourceVersion\":\"12\"}},"
+            + "\"last\":null}\n";
+    String goneFirst =
+        "{\"object\":{\"kind\":\"Status\",\"status\":\"Failure\",\"reason\":\"Expired\","
+            + "\"message\":\"too old resource version\",\"code\":410},\"type\":\"ERROR\"}\n";
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .chunkedBody(ADDED + objectFirst + extraFields + goneFirst, 7)
+            .build());
+    try (Watch<TestObject> w = watch()) {
+      List<String> seen = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        WatchEvent<TestObject> e = w.next();
+        seen.add(e.type() + ":" + e.object().getMetadata().getName() + ":" + e.resourceVersion());
+      }
+      assertThat(seen).containsExactly("ADDED:a:10", "MODIFIED:a:11", "DELETED:a:12");
+      assertThatThrownBy(w::hasNext)
+          .satisfies(e -> assertThat(Errors.isResourceExpired(e)).isTrue());
+    }
+  }
+
+  @Test
+  void watch_badFrames_throwDecodeExceptionsNamingTheProblem() {
+    Map<String, String> frames =
+        Map.of(
+            "{\"type\":\"ADDDED\",\"object\":{\"metadata\":{}}}\n", "unknown event type 'ADDDED'",
+            "{\"type\":\"ADDED\",\"object\":null}\n", "ADDED event without an object",
+            "{\"type\":\"ADDED\"}\n", "ADDED event without an object",
+            "{\"object\":{\"metadata\":{}}}\n", "unknown event type ''");
+    for (Map.Entry<String, String> frame : frames.entrySet()) {
+      server.enqueue(new MockResponse.Builder().code(200).body(ADDED + frame.getKey()).build());
+      try (Watch<TestObject> w = watch()) {
+        assertThat(w.next().resourceVersion()).isEqualTo("10");
+        assertThatThrownBy(w::hasNext)
+            .as(frame.getKey())
+            .isInstanceOf(DecodeException.class)
+            .hasMessageContaining(frame.getValue());
+        assertThat(w.hasNext()).isFalse();
+      }
+    }
+  }
+
   @Test
   void watch_undecodableEvent_throwsDecodeExceptionNamingTheWatch() {
     String badObject = "{\"type\":\"ADDED\",\"object\":{\"metadata\":\"not-a-map\"}}\n";

@@ -11,8 +11,11 @@ import java.util.function.BooleanSupplier;
  * peer ({@link InformerPeer}), so that a benchmark never names a peer's API.
  */
 public interface InformerAdapter extends AutoCloseable {
-  /** Starts an informer of pods in all namespaces against the cluster of {@code kubeconfig}. */
-  void start(Path kubeconfig) throws Exception;
+  /**
+   * Starts an informer of the pods in {@code namespace} (all namespaces when empty) against the
+   * cluster of {@code kubeconfig}.
+   */
+  void start(Path kubeconfig, String namespace) throws Exception;
 
   /** Waits until the informer has synced; false when {@code timeout} passed first. */
   boolean awaitSynced(Duration timeout) throws InterruptedException;

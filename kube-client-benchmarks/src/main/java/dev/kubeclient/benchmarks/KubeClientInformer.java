@@ -22,10 +22,10 @@ final class KubeClientInformer implements InformerAdapter {
   private @Nullable SharedIndexInformer<Pod> informer;
 
   @Override
-  public void start(Path kubeconfig) throws IOException {
+  public void start(Path kubeconfig, String namespace) throws IOException {
     ClientSet cs = ClientSet.newForConfig(KubeConfigLoader.fromYaml(Files.readString(kubeconfig)));
     clientSet = cs;
-    SharedInformerFactory f = SharedInformerFactory.newBuilder(cs).build();
+    SharedInformerFactory f = SharedInformerFactory.newBuilder(cs).namespace(namespace).build();
     factory = f;
     SharedIndexInformer<Pod> i = f.coreV1().pods().informer();
     informer = i;

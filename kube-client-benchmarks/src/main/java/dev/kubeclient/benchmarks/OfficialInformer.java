@@ -21,7 +21,7 @@ final class OfficialInformer implements InformerAdapter {
   private @Nullable SharedIndexInformer<V1Pod> informer;
 
   @Override
-  public void start(Path kubeconfig) throws Exception {
+  public void start(Path kubeconfig, String namespace) throws Exception {
     ApiClient client = Config.fromConfig(kubeconfig.toString());
     // Watches stream for minutes; the default read timeout would cut them.
     client.setHttpClient(
@@ -32,11 +32,17 @@ final class OfficialInformer implements InformerAdapter {
     SharedIndexInformer<V1Pod> i =
         f.sharedIndexInformerFor(
             params ->
-                api.listPodForAllNamespaces()
-                    .resourceVersion(params.resourceVersion)
-                    .watch(params.watch)
-                    .timeoutSeconds(params.timeoutSeconds)
-                    .buildCall(null),
+                namespace.isEmpty()
+                    ? api.listPodForAllNamespaces()
+                        .resourceVersion(params.resourceVersion)
+                        .watch(params.watch)
+                        .timeoutSeconds(params.timeoutSeconds)
+                        .buildCall(null)
+                    : api.listNamespacedPod(namespace)
+                        .resourceVersion(params.resourceVersion)
+                        .watch(params.watch)
+                        .timeoutSeconds(params.timeoutSeconds)
+                        .buildCall(null),
             V1Pod.class,
             V1PodList.class);
     informer = i;

@@ -147,7 +147,56 @@ final class ResultsWriter {
           .append("× of it (target ≤ 1.5×).\n");
     }
     out.append("\n### Informers and workqueue (issue 10)\n\n");
+    out.append(
+        "A pod informer with a no-op handler (`InformerRun`), each client in JVMs of its own"
+            + " (`-Xms4g -Xmx4g -XX:+UseG1GC`) against the same server. Sync: from starting the"
+            + " informer to synced, the first of a fresh JVM (median of 2 JVMs for 10,000 pods) and"
+            + " a later one in the same JVM. Heap: growth of used heap after full collections"
+            + " (`-XX:+UseSerialGC`) per cached pod, after a small informer ran first. Watch:"
+            + " MODIFIED events of the 1,000 cached pods streamed by the server as fast as the"
+            + " client reads, until the handler was told of all; rounds 2 on of one JVM. Work"
+            + " queue: JMH, kube-client against the official client's `DefaultRateLimitingQueue`"
+            + " (fabric8 has none).\n\n");
     List<Row> informers = new ArrayList<>();
+    for (int pods : List.of(big, huge)) {
+      informers.add(
+          new Row(
+              "sync" + pods + ".cold",
+              String.format(Locale.ROOT, "informer sync of %,d pods, first in a JVM (ms)", pods),
+              Better.LOWER,
+              "≤ 0.5×"));
+      informers.add(
+          new Row(
+              "sync" + pods + ".warm",
+              String.format(Locale.ROOT, "informer sync of %,d pods, warm JVM (ms)", pods),
+              Better.LOWER,
+              "≤ 0.5×"));
+    }
+    informers.add(
+        new Row(
+            "informerheap",
+            String.format(Locale.ROOT, "heap per cached pod, %,d pods (B)", huge),
+            Better.LOWER,
+            "≤ 0.5×, < 8,500 B"));
+    informers.add(
+        new Row(
+            "watch",
+            "watch events through the informer, 1,000 pods cached (events/s)",
+            Better.HIGHER,
+            "≥ 10×"));
+    informers.add(
+        new Row(
+            "synccpu" + big + ".cold",
+            String.format(Locale.ROOT, "informer sync of %,d pods, first: JVM CPU (ms)", big),
+            Better.LOWER,
+            "–"));
+    informers.add(
+        new Row(
+            "synccpu" + big + ".warm",
+            String.format(Locale.ROOT, "informer sync of %,d pods, warm: JVM CPU (ms)", big),
+            Better.LOWER,
+            "–"));
+    informers.add(new Row("watchcpu", "watch events: JVM CPU per event (µs)", Better.LOWER, "–"));
     informers.add(
         new Row("workqueue1", "workqueue add/get/done, 1 thread (ops/s)", Better.HIGHER, "–"));
     informers.add(
@@ -173,6 +222,10 @@ final class ResultsWriter {
         .append(headline(report, "decode", "decode", Better.LOWER))
         .append(", ")
         .append(headline(report, "coldstart.ms", "cold start", Better.LOWER))
+        .append(", ")
+        .append(headline(report, "sync" + huge + ".cold", "informer sync", Better.LOWER))
+        .append(", ")
+        .append(headline(report, "watch", "watch events", Better.HIGHER))
         .append(" -->\n");
     return out.toString();
   }

@@ -38,6 +38,9 @@ public final class RunAll {
   static final int QUICK_LIST = 1_000;
   static final int QUICK_BIG_LIST = 2_000;
 
+  /** Watch events per round of the watch-throughput run. */
+  static final int WATCH_EVENTS = 20_000;
+
   private static final Pattern RESULT = Pattern.compile("RESULT (\\S+) (\\S+)");
   private static final String BEGIN = "<!-- run:begin -->";
   private static final String END = "<!-- run:end -->";
@@ -129,6 +132,7 @@ public final class RunAll {
                 jar,
                 BenchApiServer.class.getName(),
                 "100",
+                Integer.toString(BenchApiServer.CACHED),
                 Integer.toString(big),
                 Integer.toString(huge))
             .redirectError(logs.resolve("server.log").toFile())
@@ -148,6 +152,7 @@ public final class RunAll {
         throw new IllegalStateException("the benchmark server did not start; see server.log");
       }
       endToEnd(big, huge);
+      informers(big, huge);
     } finally {
       server.destroy();
       server.waitFor(10, TimeUnit.SECONDS);
@@ -158,12 +163,71 @@ public final class RunAll {
     // warming decode with a warm tokenizer.
     jmh("DecodeFloorBenchmark.jackson2Tokens|PodBenchmark.decode", "jmh-decode.json", 600, 6);
     retainedHeap();
-    // Last, and with a short iteration timeout: a 4-thread run of the official client's queue
-    // has hung in its get() now and then, and must cost neither minutes nor other results.
-    jmh("WorkQueueBenchmark", "jmh-workqueue.json", 240, 3, "-to", "20s");
-    report.note(
-        "Informer initial sync, heap per cached pod and watch-event throughput (issue 10): not run;"
-            + " their benchmark classes have not landed yet.");
+    // A short iteration timeout: see WorkQueueBenchmark on the official queue's 4-thread runs.
+    jmh("WorkQueueBenchmark", "jmh-workqueue.json", 300, 3, "-to", "3s");
+  }
+
+  /**
+   * Informer initial sync, heap per cached pod and watch-event throughput ({@code
+   * dev.kubeclient.benchmarks.InformerRun}), each client in JVMs of its own from the benchmark jar,
+   * against the running benchmark server.
+   */
+  private void informers(int big, int huge) throws Exception {
+    List<String> jvm = List.of("-Xms4g", "-Xmx4g", "-XX:+UseG1GC");
+    Map<String, String> peers =
+        Map.of("kube-client", "KUBECLIENT", "fabric8", "FABRIC8", "official", "OFFICIAL");
+    int syncCalls = 3;
+    for (String client : Report.CLIENTS) {
+      String peer = peers.get(client);
+      for (int j = 0; j < 2; j++) {
+        Map<String, Double> r =
+            informerRun(
+                jvm,
+                "sync",
+                peer,
+                "pods-" + big,
+                Integer.toString(big),
+                Integer.toString(syncCalls));
+        record(client, "sync" + big + ".cold", "sync.1", r);
+        record(client, "sync" + big + ".warm", "sync." + syncCalls, r);
+        record(client, "synccpu" + big + ".cold", "synccpu.1", r);
+        record(client, "synccpu" + big + ".warm", "synccpu." + syncCalls, r);
+      }
+      Map<String, Double> r =
+          informerRun(jvm, "sync", peer, "pods-" + huge, Integer.toString(huge), "2");
+      record(client, "sync" + huge + ".cold", "sync.1", r);
+      record(client, "sync" + huge + ".warm", "sync.2", r);
+      Map<String, Double> heap =
+          informerRun(
+              List.of("-Xmx6g", "-XX:+UseSerialGC"),
+              "heap",
+              peer,
+              "pods-" + huge,
+              Integer.toString(huge));
+      record(client, "informerheap", heap);
+      int rounds = quick ? 2 : 4;
+      Map<String, Double> w =
+          informerRun(
+              jvm, "watch", peer, Integer.toString(quick ? 2_000 : WATCH_EVENTS), "" + rounds);
+      // Round 1 warms the JIT up; the later rounds are the steady rate.
+      for (int round = 2; round <= rounds; round++) {
+        record(client, "watch", "watch." + round, w);
+        record(client, "watchcpu", "watchcpu." + round, w);
+      }
+    }
+  }
+
+  /** Runs {@code InformerRun} with {@code args} in a JVM of its own; its RESULT lines by key. */
+  private Map<String, Double> informerRun(List<String> jvmArgs, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add("java");
+    command.addAll(jvmArgs);
+    command.addAll(List.of("-cp", jar, "dev.kubeclient.benchmarks.InformerRun"));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().put("KUBECONFIG", kubeconfig);
+    return collect("InformerRun " + String.join(" ", args), pb, 600, true);
   }
 
   private void endToEnd(int big, int huge) throws Exception {

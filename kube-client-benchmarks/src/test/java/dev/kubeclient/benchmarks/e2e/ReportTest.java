@@ -69,7 +69,7 @@ class ReportTest {
     assertThat(summary)
         .isEqualTo(
             "- 2026-12-01 10:00 UTC, abc1234: first list 0.50×, warm list not run, decode not run,"
-                + " cold start not run");
+                + " cold start not run, informer sync not run, watch events not run");
     String history = "<hb>\n- 3\n- 2\n- 1\n<he>";
     assertThat(Report.history(history, "<hb>", "<he>", "- 4", 3)).isEqualTo("- 4\n- 3\n- 2\n");
   }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.kubeclient.core.internal.KubeJsonParser;
 import dev.kubeclient.core.meta.v1.Status;
 import dev.kubeclient.rest.internal.JsonErrors;
 import dev.kubeclient.rest.internal.RestErrors;
@@ -99,6 +100,26 @@ final class StreamingWatch<T> implements Watch<T> {
       return false;
     }
     return true;
+  }
+
+  @Override
+  public boolean isNextBuffered() {
+    if (next != null) {
+      return true;
+    }
+    if (done || closed.get()) {
+      return false;
+    }
+    JsonParser p = parser;
+    if (p instanceof KubeJsonParser kp && kp.hasBufferedInput()) {
+      return true;
+    }
+    // Bytes OkHttp has read from the socket but the parser has not taken yet.
+    try {
+      return p != null && response.body().source().getBuffer().size() > 0;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   @Override

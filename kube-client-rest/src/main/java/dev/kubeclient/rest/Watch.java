@@ -40,6 +40,17 @@ import java.util.Iterator;
  * @param <T> the object type
  */
 public interface Watch<T> extends Iterator<WatchEvent<T>>, AutoCloseable {
+  /**
+   * A hint, without blocking: true when the next event is known to have started arriving (its bytes
+   * are already read from the connection), so that {@link #hasNext()} will most likely not wait for
+   * the server. A consumer that hands events to another thread can then hand over a batch and wake
+   * that thread once, rather than once per event. False when nothing is buffered or it is not
+   * known, which is always correct.
+   */
+  default boolean isNextBuffered() {
+    return false;
+  }
+
   /** Stops the watch and releases the connection. Idempotent; safe from any thread. */
   @Override
   void close();

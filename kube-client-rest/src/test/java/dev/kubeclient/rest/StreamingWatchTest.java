@@ -109,6 +109,43 @@ class StreamingWatchTest {
   }
 
   @Test
+  void isNextBuffered_trueOnlyWhileMoreOfTheStreamWasRead() {
+    // Three events in one small body arrive together: after the first, the rest is buffered;
+    // after the last, only the trailing newline is, which is not an event.
+    server.enqueue(new MockResponse.Builder().code(200).body(ADDED + MODIFIED + BOOKMARK).build());
+    try (Watch<TestObject> w = watch()) {
+      assertThat(w.isNextBuffered()).as("before the first read").isFalse();
+      assertThat(w.next().type()).isEqualTo(WatchEvent.Type.ADDED);
+      assertThat(w.isNextBuffered()).as("after the first event").isTrue();
+      assertThat(w.next().type()).isEqualTo(WatchEvent.Type.MODIFIED);
+      assertThat(w.isNextBuffered()).as("after the second event").isTrue();
+      assertThat(w.next().type()).isEqualTo(WatchEvent.Type.BOOKMARK);
+      assertThat(w.isNextBuffered()).as("after the last event").isFalse();
+      assertThat(w.hasNext()).isFalse();
+      assertThat(w.isNextBuffered()).as("after the end").isFalse();
+    }
+  }
+
+  @Test
+  void isNextBuffered_falseWhileTheNextEventIsStillOnTheWay() {
+    // The second event leaves the server 100 ms after the first.
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .body(ADDED + MODIFIED)
+            .throttleBody(ADDED.length(), 100, TimeUnit.MILLISECONDS)
+            .build());
+    try (Watch<TestObject> w = watch()) {
+      assertThat(w.next().type()).isEqualTo(WatchEvent.Type.ADDED);
+      assertThat(w.isNextBuffered()).isFalse();
+      assertThat(w.hasNext()).isTrue();
+      assertThat(w.isNextBuffered()).as("read by hasNext, not yet taken").isTrue();
+      assertThat(w.next().type()).isEqualTo(WatchEvent.Type.MODIFIED);
+      assertThat(w.hasNext()).isFalse();
+    }
+  }
+
+  @Test
   void watch_framesWithoutNewlines_decoded() {
     server.enqueue(
         new MockResponse.Builder()

@@ -45,6 +45,22 @@ public final class KubeJsonParser extends UTF8StreamJsonParser {
   }
 
   /**
+   * Whether input beyond the current token has been read into the parser's buffer and holds more
+   * than whitespace: then the next token needs no read from the stream to start. A hint for a
+   * reader of a stream of documents (a watch), which asks it between documents.
+   */
+  public boolean hasBufferedInput() {
+    byte[] b = _inputBuffer;
+    for (int i = _inputPtr; i < _inputEnd; i++) {
+      int c = b[i];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The text of the object whose start is the current token, when it is in the compact form
    * Jackson's generator writes, with objects as the only values: no whitespace, keys of printable
    * ASCII escaping only {@code "} and {@code \}. Then the parser moves to the object's end token,

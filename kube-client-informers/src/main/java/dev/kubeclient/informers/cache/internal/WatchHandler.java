@@ -65,10 +65,18 @@ final class WatchHandler {
     boolean besidesAdded = false;
     boolean keepOpen = false;
     String id = reflector.identity();
+    SignallingQueue<T> batch = store instanceof SignallingQueue<T> q ? q : null;
+    if (batch != null) {
+      batch.deferSignals();
+    }
     try {
       while (true) {
         boolean has;
         try {
+          if (batch != null && !w.isNextBuffered()) {
+            // The next read may wait for the server: the queue gets what came so far first.
+            batch.flush();
+          }
           has = w.hasNext();
         } catch (ApiException e) {
           outcome.error = e;
@@ -124,6 +132,9 @@ final class WatchHandler {
         }
       }
     } finally {
+      if (batch != null) {
+        batch.stopDeferring();
+      }
       if (!keepOpen) {
         w.close();
       }

@@ -286,7 +286,13 @@ public final class DefaultSharedIndexInformer<T extends KubernetesObject>
       fifo = f;
       QueueDrainer<T> qd =
           new QueueDrainer<>(
-              f, this::handleDeltas, this::checkSynced, runtime.pool(), runtime.clock());
+              f,
+              this::handleDeltas,
+              processor::hold,
+              processor::release,
+              this::checkSynced,
+              runtime.pool(),
+              runtime.clock());
       drainer = qd;
       DefaultReflector<T> r =
           new DefaultReflector<>(

@@ -47,6 +47,16 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration, Ru
   /** Guarded by {@code this}. */
   private boolean stopped;
 
+  /**
+   * Whether the informer's drain task is handing over a batch: delivery waits for the batch's end
+   * (or {@value #MAX_HELD} notifications), so that a burst wakes the delivering worker once, not
+   * once per event. Guarded by {@code this}.
+   */
+  private boolean held;
+
+  /** Notifications that start delivery even while {@link #held}. */
+  static final int MAX_HELD = 128;
+
   /** The thread delivering now, or null. Guarded by {@code this}. */
   private @Nullable Thread deliveringThread;
 
@@ -103,8 +113,23 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration, Ru
     scheduleLocked();
   }
 
+  /** Holds the start of delivery until {@link #release()}; see {@link #held}. */
+  synchronized void hold() {
+    held = true;
+  }
+
+  /** Ends a {@link #hold()} and starts delivery of what it held. */
+  synchronized void release() {
+    held = false;
+    scheduleLocked();
+  }
+
   private void scheduleLocked() {
-    if (started && !stopped && !scheduled && !buffer.isEmpty()) {
+    if (started
+        && !stopped
+        && !scheduled
+        && !buffer.isEmpty()
+        && (!held || buffer.size() >= MAX_HELD)) {
       scheduled = true;
       pool.execute(this);
     }

@@ -8,8 +8,10 @@ import java.time.Duration;
 /**
  * The serial task that pops an informer's queue: client-go's controller {@code processLoop} without
  * a thread of its own. {@link #signal()} (after each reflector write) queues the task on the pool
- * unless it is queued or running; the task pops for a time slice, runs {@code afterSlice} (the sync
- * check), and queues itself again while keys are left.
+ * unless it is queued or running; the task runs {@code beforeSlice} (which holds the listeners'
+ * deliveries), pops for a time slice, runs {@code afterPops} (which releases them, so that a burst
+ * wakes each listener's worker once) and {@code afterSlice} (the sync check), and queues itself
+ * again while keys are left.
  *
  * <p>Thread-safe.
  *
@@ -21,6 +23,8 @@ final class QueueDrainer<T> implements Runnable {
 
   private final DeltaFIFO<T> fifo;
   private final PopProcessFunc<T> process;
+  private final Runnable beforeSlice;
+  private final Runnable afterPops;
   private final Runnable afterSlice;
   private final WorkerPool pool;
   private final Clock clock;
@@ -28,11 +32,15 @@ final class QueueDrainer<T> implements Runnable {
   QueueDrainer(
       DeltaFIFO<T> fifo,
       PopProcessFunc<T> process,
+      Runnable beforeSlice,
+      Runnable afterPops,
       Runnable afterSlice,
       WorkerPool pool,
       Clock clock) {
     this.fifo = fifo;
     this.process = process;
+    this.beforeSlice = beforeSlice;
+    this.afterPops = afterPops;
     this.afterSlice = afterSlice;
     this.pool = pool;
     this.clock = clock;
@@ -71,14 +79,19 @@ final class QueueDrainer<T> implements Runnable {
     boolean more = false;
     try {
       long deadline = clock.nanoTime() + SLICE_NANOS;
-      while (!isStopping()) {
-        if (!f.tryPop(process)) {
-          break;
+      beforeSlice.run();
+      try {
+        while (!isStopping()) {
+          if (!f.tryPop(process)) {
+            break;
+          }
+          if (clock.nanoTime() - deadline >= 0) {
+            more = true;
+            break;
+          }
         }
-        if (clock.nanoTime() - deadline >= 0) {
-          more = true;
-          break;
-        }
+      } finally {
+        afterPops.run();
       }
       afterSlice.run();
     } finally {

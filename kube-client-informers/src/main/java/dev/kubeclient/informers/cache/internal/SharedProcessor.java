@@ -99,6 +99,30 @@ final class SharedProcessor<T> {
     }
   }
 
+  /**
+   * Holds the listeners' deliveries while the caller distributes a batch; every {@code hold} must
+   * be followed by {@link #release()} in a finally.
+   */
+  void hold() {
+    forEachListener(ProcessorListener::hold);
+  }
+
+  /** Releases the listeners held by {@link #hold()}. */
+  void release() {
+    forEachListener(ProcessorListener::release);
+  }
+
+  private void forEachListener(java.util.function.Consumer<ProcessorListener<T>> action) {
+    lock.readLock().lock();
+    try {
+      for (ProcessorListener<T> l : listeners.keySet()) {
+        action.accept(l);
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   void start() {
     lock.writeLock().lock();
     try {

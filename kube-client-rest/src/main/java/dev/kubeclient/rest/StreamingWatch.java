@@ -114,9 +114,22 @@ final class StreamingWatch<T> implements Watch<T> {
     if (p instanceof KubeJsonParser kp && kp.hasBufferedInput()) {
       return true;
     }
-    // Bytes OkHttp has read from the socket but the parser has not taken yet.
+    if (p == null) {
+      return false;
+    }
+    // Bytes OkHttp has read from the socket but the parser has not taken yet. Whitespace alone
+    // (the newline after an event) is no event: counting it would have the caller wait on the
+    // stream with its batch unsent.
     try {
-      return p != null && response.body().source().getBuffer().size() > 0;
+      okio.Buffer buffered = response.body().source().getBuffer();
+      long size = buffered.size();
+      for (long i = 0; i < size; i++) {
+        byte c = buffered.getByte(i);
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+          return true;
+        }
+      }
+      return false;
     } catch (RuntimeException e) {
       return false;
     }

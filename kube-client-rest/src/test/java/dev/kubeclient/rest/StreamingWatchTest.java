@@ -127,6 +127,18 @@ class StreamingWatchTest {
   }
 
   @Test
+  void isNextBuffered_whitespaceAfterAnEvent_isNoEvent() {
+    // The newlines after the last event fill whatever buffer took them, the parser's or OkHttp's:
+    // neither holds an event, and the caller must not expect one without waiting.
+    server.enqueue(new MockResponse.Builder().code(200).body(ADDED + " \n".repeat(20_000)).build());
+    try (Watch<TestObject> w = watch()) {
+      assertThat(w.next().type()).isEqualTo(WatchEvent.Type.ADDED);
+      assertThat(w.isNextBuffered()).isFalse();
+      assertThat(w.hasNext()).isFalse();
+    }
+  }
+
+  @Test
   void isNextBuffered_falseWhileTheNextEventIsStillOnTheWay() {
     // The second event leaves the server 100 ms after the first.
     server.enqueue(

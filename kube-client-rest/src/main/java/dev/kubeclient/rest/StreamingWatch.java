@@ -124,8 +124,7 @@ final class StreamingWatch<T> implements Watch<T> {
       okio.Buffer buffered = response.body().source().getBuffer();
       long size = buffered.size();
       for (long i = 0; i < size; i++) {
-        byte c = buffered.getByte(i);
-        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        if (!KubeJsonParser.isWhitespace(buffered.getByte(i))) {
           return true;
         }
       }

@@ -52,12 +52,16 @@ public final class KubeJsonParser extends UTF8StreamJsonParser {
   public boolean hasBufferedInput() {
     byte[] b = _inputBuffer;
     for (int i = _inputPtr; i < _inputEnd; i++) {
-      int c = b[i];
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+      if (!isWhitespace(b[i])) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code c} is one of JSON's four whitespace characters. */
+  public static boolean isWhitespace(int c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
   }
 
   /**

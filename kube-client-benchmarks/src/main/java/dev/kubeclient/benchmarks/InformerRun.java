@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  *   <li>{@code sync PEER NAMESPACE PODS CALLS}: {@code CALLS} times in a row, a new pod informer of
  *       {@code NAMESPACE} (a {@code pods-N} namespace) from start to synced, its cache checked to
  *       hold {@code PODS} pods, then closed: {@code sync.N} in ms and the JVM's CPU time in that
- *       while, {@code synccpu.N} in ms. Call 1 is the cold start of a program's informer.
+ *       while, {@code synccpu.N} in ms. Call 1 is the cold start of a program's informer; a full
+ *       collection precedes each later call.
  *   <li>{@code watch PEER EVENTS ROUNDS}: per round, a new informer of a fresh {@code events-E-R}
  *       namespace synced with its 1,000 pods, then the server told to stream {@code EVENTS}
  *       MODIFIED events of them, and the time until the informer's no-op handler has been told of
@@ -82,6 +83,12 @@ public final class InformerRun {
 
   void sync(String namespace, int pods, int calls) throws Exception {
     for (int call = 1; call <= calls; call++) {
+      if (call > 1) {
+        // The previous informer's cache is garbage now; without this the next sync would pay for
+        // collecting it (tens of thousands of pods), which is the previous call's cost, not its
+        // own.
+        System.gc();
+      }
       long cpu0 = processCpuNanos();
       long t0 = System.nanoTime();
       try (InformerAdapter informer = synced(namespace, pods)) {

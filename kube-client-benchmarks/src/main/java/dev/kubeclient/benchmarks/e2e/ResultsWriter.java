@@ -178,7 +178,7 @@ final class ResultsWriter {
     informers.add(
         new Row(
             "informerheap",
-            String.format(Locale.ROOT, "heap per cached pod, %,d pods (B)", big),
+            String.format(Locale.ROOT, "heap per cached pod, %,d pods (B)", huge),
             Better.LOWER,
             "≤ 0.5×, < 8,500 B"));
     informers.add(

@@ -170,10 +170,12 @@ public final class RunAll {
     // (JMH -prof comp), so on two cores that share anything else it was still running into the
     // measurement, while the tokenizer's, a fraction of that, was done; the two then compared a
     // warming decode with a warm tokenizer.
-    jmh("DecodeFloorBenchmark.jackson2Tokens|PodBenchmark.decode", "jmh-decode.json", 600, 6);
+    jmh("DecodeFloorBenchmark.jackson2Tokens|PodBenchmark.decode", "jmh-decode.json", 600, 6, 5);
     retainedHeap();
     // A short iteration timeout: see WorkQueueBenchmark on the official queue's 4-thread runs.
-    jmh("WorkQueueBenchmark", "jmh-workqueue.json", 300, 3, "-to", "3s");
+    // Three iterations: the queues' rates vary by a few percent between them, their ratio is
+    // 1.3-10.
+    jmh("WorkQueueBenchmark", "jmh-workqueue.json", 300, 2, 3, "-to", "3s");
   }
 
   /**
@@ -213,10 +215,8 @@ public final class RunAll {
               List.of("-Xmx6g", "-XX:+UseSerialGC"),
               "heap",
               peer,
-              // 10,000 pods, not 50,000: the figure per pod is the same (7,507 B against 7,371 B
-              // at 2,000), and the slowest peer's 50,000-pod run took 75 s of the script.
-              "pods-" + big,
-              Integer.toString(big));
+              "pods-" + huge,
+              Integer.toString(huge));
       record(client, "informerheap", heap);
       int rounds = quick ? 2 : 3;
       Map<String, Double> w =
@@ -290,7 +290,7 @@ public final class RunAll {
         record(client, "list" + huge, "list." + call, r);
       }
     }
-    String warm = quick ? "1" : "2";
+    String warm = quick ? "1" : "3";
     String batches = quick ? "2" : "5";
     for (String client : Report.CLIENTS) {
       Map<String, Double> one =
@@ -370,11 +370,16 @@ public final class RunAll {
 
   /**
    * Runs the JMH benchmarks that {@code pattern} matches in one JMH process, stopped after {@code
-   * timeoutSeconds}, with {@code warmups} warm-up iterations of one second in each fork (one with
-   * {@code --quick}), and records their results.
+   * timeoutSeconds}, with {@code warmups} warm-up and {@code iterations} measured iterations of one
+   * second in each fork (one and two with {@code --quick}), and records their results.
    */
   private void jmh(
-      String pattern, String jsonName, long timeoutSeconds, int warmups, String... extraArgs)
+      String pattern,
+      String jsonName,
+      long timeoutSeconds,
+      int warmups,
+      int iterations,
+      String... extraArgs)
       throws IOException, InterruptedException {
     Path json = logs.resolve(jsonName);
     Files.deleteIfExists(json);
@@ -390,7 +395,7 @@ public final class RunAll {
                 "-wi",
                 quick ? "1" : String.valueOf(warmups),
                 "-i",
-                quick ? "2" : "5",
+                quick ? "2" : String.valueOf(iterations),
                 "-w",
                 "1s",
                 "-r",

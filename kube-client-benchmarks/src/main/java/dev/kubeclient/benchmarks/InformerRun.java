@@ -29,11 +29,14 @@ import java.util.regex.Pattern;
  *       hold {@code PODS} pods, then closed: {@code sync.N} in ms and the JVM's CPU time in that
  *       while, {@code synccpu.N} in ms. Call 1 is the cold start of a program's informer; a full
  *       collection precedes each later call.
- *   <li>{@code watch PEER EVENTS ROUNDS}: per round, a new informer of a fresh {@code events-E-R}
- *       namespace synced with its 1,000 pods, then the server told to stream {@code EVENTS}
- *       MODIFIED events of them, and the time until the informer's no-op handler has been told of
- *       all: {@code watch.N} in events per second and {@code watchcpu.N}, the JVM's CPU
- *       microseconds per event.
+ *   <li>{@code watch PEER EVENTS ROUNDS WARMUP_SECONDS}: per round, a new informer of a fresh
+ *       {@code events-E-R} namespace synced with its 1,000 pods, then the server told to stream
+ *       {@code EVENTS} MODIFIED events of them, and the time until the informer's no-op handler has
+ *       been told of all. Rounds that start within the first {@code WARMUP_SECONDS} (and always the
+ *       first) warm the JIT up and are not reported; the {@code ROUNDS} rounds after them report
+ *       {@code watch.N} in events per second and {@code watchcpu.N}, the JVM's CPU microseconds per
+ *       event, and {@code watchwarmup} the rounds that warmed up. A warm-up of time rather than
+ *       rounds gives every client the same JIT time whatever its rate.
  *   <li>{@code heap PEER NAMESPACE PODS}: the heap an informer keeps per cached pod, {@code
  *       informerheap} in bytes: used heap after full collections before the informer starts and
  *       after it synced, divided by the pods. A small informer runs and stops first, so that
@@ -68,7 +71,9 @@ public final class InformerRun {
     InformerRun run = new InformerRun(InformerPeer.valueOf(args[1]), Path.of(kubeconfig));
     switch (args[0]) {
       case "sync" -> run.sync(args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-      case "watch" -> run.watch(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+      case "watch" ->
+          run.watch(
+              Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
       case "heap" -> run.heap(args[2], Integer.parseInt(args[3]));
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }
@@ -98,9 +103,12 @@ public final class InformerRun {
     }
   }
 
-  void watch(int events, int rounds) throws Exception {
+  void watch(int events, int rounds, int warmupSeconds) throws Exception {
     String server = serverUrl();
-    for (int round = 1; round <= rounds; round++) {
+    long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds);
+    int warmups = 0;
+    for (int round = 1; round <= rounds; ) {
+      boolean warming = warmups == 0 || System.nanoTime() < warmUntil;
       // The server keeps one go signal per namespace, so every JVM, run and round has its own: a
       // namespace whose signal was given streams at once, before the clock starts.
       long id = ProcessHandle.current().pid() * 100_000 + WATCHES.incrementAndGet();
@@ -126,10 +134,16 @@ public final class InformerRun {
                   + informer.cacheSize()
                   + " pods");
         }
-        report("watch." + round, events * 1e9 / nanos);
-        report("watchcpu." + round, (processCpuNanos() - cpu0) / 1e3 / events);
+        if (warming) {
+          warmups++;
+        } else {
+          report("watch." + round, events * 1e9 / nanos);
+          report("watchcpu." + round, (processCpuNanos() - cpu0) / 1e3 / events);
+          round++;
+        }
       }
     }
+    report("watchwarmup", warmups);
   }
 
   /**

@@ -38,10 +38,13 @@ class InformerRunTest {
   void syncAndWatch_eachPeer_cachesThePodsAndCountsEveryEvent(InformerPeer peer) throws Exception {
     InformerRun run = new InformerRun(peer, kubeconfig);
     run.sync("pods-30", 30, 2);
-    run.watch(1_500, 1);
+    run.watch(1_500, 1, 0);
     assertThat(run.results())
         .containsKeys("sync.1", "sync.2", "synccpu.1", "watch.1", "watchcpu.1")
+        .doesNotContainKey("watch.2")
         .allSatisfy((key, value) -> assertThat(value).as(key).isPositive());
+    // With no warm-up time the first round still warms up, and only the one after it is reported.
+    assertThat(run.results()).containsEntry("watchwarmup", 1.0);
   }
 
   @Test

@@ -61,7 +61,8 @@ final class ResultsWriter {
     out.append("### Typed list, get and writes over HTTP (issue 16)\n\n");
     out.append(
         "Loopback server in its own JVM serving canned bytes; each client in fresh JVMs on its own"
-            + " class path (`-Xms4g -Xmx4g -XX:+UseG1GC` for lists). Pods of about 6 KB of JSON;"
+            + " class path (`-Xms4g -Xmx4g -XX:+UseG1GC`, the heap pre-touched with transparent huge"
+            + " pages, for lists). Pods of about 6 KB of JSON;"
             + " first calls: median of 3 JVMs; warm: calls 11–20 of one JVM; 50,000 pods: calls"
             + " 1–3 of one JVM. The official client, the slowest in these lists by far, runs one"
             + " JVM with calls 1–13 (warm: 11–13) and one call of 50,000 pods.\n\n");
@@ -151,13 +152,14 @@ final class ResultsWriter {
     out.append("\n### Informers and workqueue (issue 10)\n\n");
     out.append(
         "A pod informer with a no-op handler (`InformerRun`), each client in JVMs of its own"
-            + " (`-Xms4g -Xmx4g -XX:+UseG1GC`) against the same server. Sync: from starting the"
+            + " (`-Xms4g -Xmx4g -XX:+UseG1GC`, heap pre-touched) against the same server. Sync: from starting the"
             + " informer to synced, the first of a fresh JVM (median of 2 JVMs for 10,000 pods; one"
             + " JVM for the official client, the slowest by far) and a later one in the same JVM,"
             + " after a full collection (not run for the official client's 50,000 pods). Heap: growth of used heap after full collections"
             + " (`-XX:+UseSerialGC`) per cached pod, after a small informer ran first. Watch:"
             + " MODIFIED events of the 1,000 cached pods streamed by the server as fast as the"
-            + " client reads, until the handler was told of all; rounds 2 on of one JVM. Work"
+            + " client reads, until the handler was told of all; 2 rounds of 20,000 events in one JVM after"
+            + " 8 s of warm-up rounds. Work"
             + " queue: JMH, kube-client against the official client's `DefaultRateLimitingQueue`"
             + " (fabric8 has none).\n\n");
     List<Row> informers = new ArrayList<>();

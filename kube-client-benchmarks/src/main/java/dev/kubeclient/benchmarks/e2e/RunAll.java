@@ -42,6 +42,31 @@ public final class RunAll {
   static final int WATCH_EVENTS = 20_000;
 
   /**
+   * Seconds of watch rounds that warm each client's JIT up before the measured rounds: kube-client
+   * reached its steady rate after about 100,000 events (5 rounds), which would be half a minute of
+   * the slower peers' rates, so the warm-up is the same time for every client instead.
+   */
+  static final int WATCH_WARMUP_SECONDS = 8;
+
+  /**
+   * The flags of every JVM with a 4 GB heap (the lists and the informers, every client alike). On
+   * this kind of virtual machine the first touch of a 4 KB page of heap costs about 10 µs of kernel
+   * time (pre-touching 4 GB took 10 s), and G1 reaches fresh pages for minutes as it grows the
+   * young generation: a watch ran at 34,000 events/s and 31 µs of CPU per event in its later rounds
+   * with the heap pre-touched, at 9,700-13,000 and 90-114 µs without (646,000 minor faults), and
+   * the warm 10,000-pod lists' slowest call was 1.3× the fastest pre-touched, 1.7× without. A
+   * long-running program pays that once, so the steady-state figures should not; transparent huge
+   * pages make the pre-touch take 1.5 s instead of 10.
+   */
+  static final List<String> BIG_HEAP_JVM =
+      List.of(
+          "-Xms4g",
+          "-Xmx4g",
+          "-XX:+UseG1GC",
+          "-XX:+UseTransparentHugePages",
+          "-XX:+AlwaysPreTouch");
+
+  /**
    * The client whose lists and informer syncs take 3-10 times as long as the others' and which is
    * never the better peer in them: it runs in one JVM where the others run in several, and makes
    * fewer calls, which keeps the whole script within 15 minutes (its lists and syncs took about 6
@@ -184,7 +209,7 @@ public final class RunAll {
    * against the running benchmark server.
    */
   private void informers(int big, int huge) throws Exception {
-    List<String> jvm = List.of("-Xms4g", "-Xmx4g", "-XX:+UseG1GC");
+    List<String> jvm = BIG_HEAP_JVM;
     Map<String, String> peers =
         Map.of("kube-client", "KUBECLIENT", "fabric8", "FABRIC8", "official", "OFFICIAL");
     for (String client : Report.CLIENTS) {
@@ -218,12 +243,16 @@ public final class RunAll {
               "pods-" + huge,
               Integer.toString(huge));
       record(client, "informerheap", heap);
-      int rounds = quick ? 2 : 3;
+      int rounds = 2;
       Map<String, Double> w =
           informerRun(
-              jvm, "watch", peer, Integer.toString(quick ? 2_000 : WATCH_EVENTS), "" + rounds);
-      // Round 1 warms the JIT up; the later rounds are the steady rate.
-      for (int round = 2; round <= rounds; round++) {
+              jvm,
+              "watch",
+              peer,
+              Integer.toString(quick ? 2_000 : WATCH_EVENTS),
+              Integer.toString(rounds),
+              quick ? "1" : Integer.toString(WATCH_WARMUP_SECONDS));
+      for (int round = 1; round <= rounds; round++) {
         record(client, "watch", "watch." + round, w);
         record(client, "watchcpu", "watchcpu." + round, w);
       }
@@ -244,7 +273,7 @@ public final class RunAll {
   }
 
   private void endToEnd(int big, int huge) throws Exception {
-    List<String> listJvm = List.of("-Xms4g", "-Xmx4g", "-XX:+UseG1GC");
+    List<String> listJvm = BIG_HEAP_JVM;
     String pod0 = PodFixtures.podName(0);
     for (String client : Report.CLIENTS) {
       for (int i = 0; i < (quick ? 2 : 3); i++) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark of kube-client side by side with fabric8 8.0.0 and the official client
 # 25.0.0, and writes the run section of kube-client-benchmarks/RESULTS.md (machine, date, commit,
-# medians with min-max, ratios to the better peer). About 13 minutes on 2 cores; run it on a quiet
+# medians with min-max, ratios to the better peer). About 11 minutes on 2 cores; run it on a quiet
 # machine (the load average is written down with the numbers).
 #
 #   kube-client-benchmarks/run-benchmarks.sh          # the full run, writes RESULTS.md

@@ -64,7 +64,8 @@ final class ResultsWriter {
             + " class path (`-Xms4g -Xmx4g -XX:+UseG1GC`, the heap pre-touched with transparent huge"
             + " pages, for lists). Pods of about 6 KB of JSON;"
             + " first calls: median of 3 JVMs; warm: calls 11–20 of one JVM; 50,000 pods: calls"
-            + " 1–3 of one JVM. The official client, the slowest in these lists by far, runs one"
+            + " 1–3 of one JVM; GET and writes: five 1-second batches after 8 s of warm-up, `-Xmx1g`. The"
+            + " official client, the slowest in these lists by far, runs one"
             + " JVM with calls 1–13 (warm: 11–13) and one call of 50,000 pods.\n\n");
     List<Row> http = new ArrayList<>();
     for (int call = 1; call <= 5; call++) {

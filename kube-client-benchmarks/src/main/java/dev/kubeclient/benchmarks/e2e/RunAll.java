@@ -50,11 +50,11 @@ public final class RunAll {
 
   /**
    * The flags of every JVM with a 4 GB heap (the lists and the informers, every client alike). On
-   * this kind of virtual machine the first touch of a 4 KB page of heap costs about 10 µs of kernel
-   * time (pre-touching 4 GB took 10 s), and G1 reaches fresh pages for minutes as it grows the
-   * young generation: a watch ran at 34,000 events/s and 31 µs of CPU per event in its later rounds
-   * with the heap pre-touched, at 9,700-13,000 and 90-114 µs without (646,000 minor faults), and
-   * the warm 10,000-pod lists' slowest call was 1.3× the fastest pre-touched, 1.7× without. A
+   * the virtual machine of RESULTS.md the first touch of a 4 KB page of heap costs about 12 µs of
+   * kernel time (pre-touching 4 GB took 10 s), and G1 reaches fresh pages for minutes as it grows
+   * the young generation: a watch ran at 34,000 events/s and 31 µs of CPU per event in its later
+   * rounds with the heap pre-touched, at 9,700-13,000 and 90-114 µs without (646,000 minor faults),
+   * and the warm 10,000-pod lists' slowest call was 1.3× the fastest pre-touched, 1.7× without. A
    * long-running program pays that once, so the steady-state figures should not; transparent huge
    * pages make the pre-touch take 1.5 s instead of 10.
    */
@@ -209,7 +209,6 @@ public final class RunAll {
    * against the running benchmark server.
    */
   private void informers(int big, int huge) throws Exception {
-    List<String> jvm = BIG_HEAP_JVM;
     Map<String, String> peers =
         Map.of("kube-client", "KUBECLIENT", "fabric8", "FABRIC8", "official", "OFFICIAL");
     for (String client : Report.CLIENTS) {
@@ -219,7 +218,7 @@ public final class RunAll {
       for (int j = 0; j < (slowest ? 1 : 2); j++) {
         Map<String, Double> r =
             informerRun(
-                jvm,
+                BIG_HEAP_JVM,
                 "sync",
                 peer,
                 "pods-" + big,
@@ -232,7 +231,12 @@ public final class RunAll {
       }
       Map<String, Double> r =
           informerRun(
-              jvm, "sync", peer, "pods-" + huge, Integer.toString(huge), slowest ? "1" : "2");
+              BIG_HEAP_JVM,
+              "sync",
+              peer,
+              "pods-" + huge,
+              Integer.toString(huge),
+              slowest ? "1" : "2");
       record(client, "sync" + huge + ".cold", "sync.1", r);
       record(client, "sync" + huge + ".warm", "sync.2", r);
       Map<String, Double> heap =
@@ -246,7 +250,7 @@ public final class RunAll {
       int rounds = 2;
       Map<String, Double> w =
           informerRun(
-              jvm,
+              BIG_HEAP_JVM,
               "watch",
               peer,
               Integer.toString(quick ? 2_000 : WATCH_EVENTS),
@@ -273,7 +277,6 @@ public final class RunAll {
   }
 
   private void endToEnd(int big, int huge) throws Exception {
-    List<String> listJvm = BIG_HEAP_JVM;
     String pod0 = PodFixtures.podName(0);
     for (String client : Report.CLIENTS) {
       for (int i = 0; i < (quick ? 2 : 3); i++) {
@@ -292,7 +295,7 @@ public final class RunAll {
         Map<String, Double> r =
             peer(
                 client,
-                listJvm,
+                BIG_HEAP_JVM,
                 "list",
                 "pods-" + big,
                 Integer.toString(calls),
@@ -309,7 +312,7 @@ public final class RunAll {
       Map<String, Double> r =
           peer(
               client,
-              listJvm,
+              BIG_HEAP_JVM,
               "list",
               "pods-" + huge,
               quick || slowest ? "1" : "3",

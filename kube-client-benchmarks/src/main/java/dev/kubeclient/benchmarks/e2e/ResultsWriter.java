@@ -64,7 +64,9 @@ final class ResultsWriter {
             + " class path (`-Xms4g -Xmx4g -XX:+UseG1GC`, the heap pre-touched with transparent huge"
             + " pages, for lists). Pods of about 6 KB of JSON;"
             + " first calls: median of 3 JVMs; warm: calls 11–20 of one JVM; 50,000 pods: calls"
-            + " 1–3 of one JVM; GET and writes: five 1-second batches after 8 s of warm-up, `-Xmx1g`. The"
+            + " 1–3 of one JVM; GET and writes: five 1-second batches after "
+            + RunAll.ROUND_TRIP_WARMUP_SECONDS
+            + " s of warm-up, `-Xmx1g`. The"
             + " official client, the slowest in these lists by far, runs one"
             + " JVM with calls 1–13 (warm: 11–13) and one call of 50,000 pods.\n\n");
     List<Row> http = new ArrayList<>();
@@ -159,8 +161,11 @@ final class ResultsWriter {
             + " after a full collection (not run for the official client's 50,000 pods). Heap: growth of used heap after full collections"
             + " (`-XX:+UseSerialGC`) per cached pod, after a small informer ran first. Watch:"
             + " MODIFIED events of the 1,000 cached pods streamed by the server as fast as the"
-            + " client reads, until the handler was told of all; 2 rounds of 20,000 events in one JVM after"
-            + " 8 s of warm-up rounds. Work"
+            + " client reads, until the handler was told of all; 2 rounds of "
+            + String.format(Locale.ROOT, "%,d", RunAll.WATCH_EVENTS)
+            + " events in one JVM after "
+            + RunAll.WATCH_WARMUP_SECONDS
+            + " s of warm-up rounds. Work"
             + " queue: JMH, kube-client against the official client's `DefaultRateLimitingQueue`"
             + " (fabric8 has none).\n\n");
     List<Row> informers = new ArrayList<>();

@@ -49,6 +49,14 @@ public final class RunAll {
   static final int WATCH_WARMUP_SECONDS = 8;
 
   /**
+   * Seconds of GET and create + delete calls before the measured batches. After three, every
+   * client's calls were still getting faster from one batch to the next (kube-client's GET from 633
+   * to 413 µs over five batches; after eight, 136-170 µs, with the official client's at 350-420),
+   * which measured how soon the JIT was done.
+   */
+  static final int ROUND_TRIP_WARMUP_SECONDS = 8;
+
+  /**
    * The flags of every JVM with a 4 GB heap (the lists and the informers, every client alike). On
    * the virtual machine of RESULTS.md the first touch of a 4 KB page of heap costs about 12 µs of
    * kernel time (pre-touching 4 GB took 10 s), and G1 reaches fresh pages for minutes as it grows
@@ -322,10 +330,7 @@ public final class RunAll {
         record(client, "list" + huge, "list." + call, r);
       }
     }
-    // Eight seconds: after three, every client's calls were still getting faster from one batch
-    // to the next (kube-client's GET from 633 to 413 µs over five batches; after eight, 136-170 µs,
-    // with the official client's at 350-420), which measured how soon the JIT was done.
-    String warm = quick ? "1" : "8";
+    String warm = quick ? "1" : Integer.toString(ROUND_TRIP_WARMUP_SECONDS);
     String batches = quick ? "2" : "5";
     for (String client : Report.CLIENTS) {
       Map<String, Double> one =

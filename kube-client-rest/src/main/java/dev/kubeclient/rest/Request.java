@@ -12,6 +12,7 @@ import dev.kubeclient.core.codec.DecodeException;
 import dev.kubeclient.core.errors.ApiException;
 import dev.kubeclient.core.errors.KubeClientException;
 import dev.kubeclient.rest.internal.JsonErrors;
+import dev.kubeclient.rest.internal.ParallelListDecoder;
 import dev.kubeclient.rest.internal.RestErrors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -270,7 +271,8 @@ public final class Request {
 
   /**
    * Sends the request and decodes the response body into {@code type}, streaming (a large list is
-   * never held as bytes or text).
+   * never held as bytes or text). The items of a list of a generated kind are decoded on several
+   * threads as they arrive, where the machine has more than one processor.
    *
    * @throws dev.kubeclient.core.errors.ApiException the subtype an error response maps to ({@code
    *     NotFoundException}, {@code ConflictException}, ...)
@@ -283,6 +285,20 @@ public final class Request {
     try (Response response = send(Mode.UNARY)) {
       ResponseBody rb = response.body();
       String url = response.request().url().toString();
+      if (ParallelListDecoder.applies(type)) {
+        try (InputStream in = rb.byteStream()) {
+          T list = ParallelListDecoder.decode(client.mapper(), in, type);
+          if (list == null) {
+            throw JsonErrors.decodeError(
+                verb + " " + url + ": empty response body, expected " + type.getSimpleName());
+          }
+          return list;
+        } catch (JsonProcessingException e) {
+          throw decodeError(e, url, type.getSimpleName());
+        } catch (IOException e) {
+          throw RestErrors.transport(verb, url, e);
+        }
+      }
       try (JsonParser parser = client.mapper().createParser(rb.byteStream())) {
         if (parser.nextToken() == null) {
           throw JsonErrors.decodeError(

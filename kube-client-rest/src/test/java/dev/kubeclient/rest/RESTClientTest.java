@@ -202,6 +202,50 @@ class RESTClientTest {
   }
 
   @Test
+  void execute_largeList_decodedWholeAndInOrder() {
+    StringBuilder body = new StringBuilder("{\"kind\":\"TestObjectList\",\"items\":[");
+    for (int i = 0; i < 5_000; i++) {
+      body.append(i == 0 ? "" : ",")
+          .append("{\"metadata\":{\"name\":\"o")
+          .append(i)
+          .append("\"},\"data\":\"")
+          .append("x".repeat(i % 300))
+          .append("\"}");
+    }
+    server.enqueue(
+        json(200, body.append("],\"metadata\":{\"resourceVersion\":\"7\"}}").toString()));
+    TestObjectList list = client("v1").get().resource("pods").execute(TestObjectList.class);
+    assertThat(list.getItems()).hasSize(5_000);
+    for (int i = 0; i < 5_000; i++) {
+      assertThat(list.getItems().get(i).name()).isEqualTo("o" + i);
+    }
+    assertThat(list.getMetadata().getResourceVersion()).isEqualTo("7");
+  }
+
+  @Test
+  void execute_listWithBadItem_namesTheItemNotItsValue() {
+    StringBuilder body = new StringBuilder("{\"kind\":\"TestObjectList\",\"items\":[");
+    for (int i = 0; i < 3_000; i++) {
+      body.append(i == 0 ? "" : ",")
+          .append(i == 2_500 ? "{\"data\":{\"secret\":\"secret-value\"}}" : "{\"data\":\"d\"}");
+    }
+    server.enqueue(json(200, body.append("]}").toString()));
+    assertThatThrownBy(() -> client("v1").get().resource("pods").execute(TestObjectList.class))
+        .isInstanceOf(dev.kubeclient.core.codec.DecodeException.class)
+        .hasMessageContaining("/api/v1/pods")
+        .hasMessageContaining("[\"items\"]->java.util.ArrayList[2500]")
+        .hasMessageNotContaining("secret-value");
+  }
+
+  @Test
+  void execute_truncatedList_failsNamingTheRequest() {
+    server.enqueue(json(200, "{\"kind\":\"TestObjectList\",\"items\":[{\"data\":\"a\"},{\"da"));
+    assertThatThrownBy(() -> client("v1").get().resource("pods").execute(TestObjectList.class))
+        .isInstanceOf(dev.kubeclient.core.codec.DecodeException.class)
+        .hasMessageContaining("/api/v1/pods");
+  }
+
+  @Test
   void execute_garbageSuccessBody_namesRequestAndPosition() {
     server.enqueue(json(200, "{\"metadata\": {\"name\": secret-value}}"));
     assertThatThrownBy(

@@ -33,7 +33,9 @@ import java.util.Map;
  * whose threads ({@code kube-informer-worker-N}) number at most the processors (2 to 8) plus one
  * per handler blocked for more than 100 ms, plus one timer thread; idle pool threads end after 30
  * seconds. So 50 informers need about 50 + 8 threads, an idle handler holds none, and a slow
- * handler holds one and delays only itself. All threads are daemons.
+ * handler holds one and delays only itself. A list is decoded with the help of the JVM's shared
+ * list-decoder threads ({@code kube-client-list-decoder-N}: one fewer than the processors, at most
+ * 4), which end 10 seconds after the last list. All threads are daemons.
  *
  * <p>Each handler has its own unbounded buffer: a handler that falls behind costs memory, not other
  * handlers' latency.

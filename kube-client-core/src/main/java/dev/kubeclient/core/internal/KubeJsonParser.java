@@ -59,6 +59,25 @@ public final class KubeJsonParser extends UTF8StreamJsonParser {
     return false;
   }
 
+  /**
+   * Moves a parser over a byte array to the root-level value that starts at {@code offset} of the
+   * array, as if its input began there: for reading, with one parser, the values of a buffer that
+   * are separated by more than whitespace (the elements of an array). The value read before must
+   * have been read whole.
+   */
+  public void moveToValueAt(int offset) {
+    if (_inputStream != null || offset < _inputPtr || offset > _inputEnd) {
+      throw new IllegalStateException("cannot move to offset " + offset);
+    }
+    _inputPtr = offset;
+    _currToken = null;
+  }
+
+  /** The offset in the input buffer of the next byte to be read. */
+  public int inputOffset() {
+    return _inputPtr;
+  }
+
   /** Whether {@code c} is one of JSON's four whitespace characters. */
   public static boolean isWhitespace(int c) {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';

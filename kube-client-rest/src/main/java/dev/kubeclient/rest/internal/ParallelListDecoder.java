@@ -378,7 +378,10 @@ public final class ParallelListDecoder {
     /** Waits for the batch to be decoded and adds its elements, or throws its failure. */
     void collectInto(List<Object> items) throws IOException {
       try {
-        done.await();
+        // Only a wait is interrupted: a batch already decoded is collected whatever the flag.
+        if (done.getCount() > 0) {
+          done.await();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while decoding a list");

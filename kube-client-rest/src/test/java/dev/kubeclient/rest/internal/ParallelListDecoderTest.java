@@ -11,6 +11,7 @@ import dev.kubeclient.rest.TestObject;
 import dev.kubeclient.rest.TestObjectList;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,6 +150,29 @@ class ParallelListDecoderTest {
       }
     } finally {
       callers.shutdownNow();
+    }
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void anInterruptedCallerGetsTheWholeListOrAnInterruptedIOException() throws Exception {
+    String json = randomList(new Random(11), 2_000);
+    String expected = sequential(json);
+    for (int i = 0; i < 50; i++) {
+      Thread.currentThread().interrupt();
+      try {
+        assertThat(JSON.writeValueAsString(parallel(json, 2048, i))).isEqualTo(expected);
+        assertThat(Thread.interrupted()).as("the flag is left set").isTrue();
+      } catch (InterruptedIOException e) {
+        assertThat(Thread.interrupted()).as("the flag is restored").isTrue();
+      }
+    }
+    // A list of one batch is decoded by the caller alone, so nothing waits.
+    Thread.currentThread().interrupt();
+    try {
+      assertThat(JSON.writeValueAsString(parallel(json, 1 << 24, 1))).isEqualTo(expected);
+    } finally {
+      assertThat(Thread.interrupted()).isTrue();
     }
   }
 

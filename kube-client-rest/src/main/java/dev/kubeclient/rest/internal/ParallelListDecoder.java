@@ -151,11 +151,9 @@ public final class ParallelListDecoder {
   static <T> @Nullable T decode(ObjectMapper mapper, InputStream in, Class<T> type, int chunkSize)
       throws IOException {
     Shape shape = SHAPES.get(type).orElseThrow(() -> new IllegalArgumentException(type + ""));
-    ObjectReader reader = mapper.readerFor(shape.itemType());
+    ListDecode list = new ListDecode(mapper.readerFor(shape.itemType()), type, chunkSize);
     ListScanner scanner = new ListScanner();
     List<Batch> batches = new ArrayList<>();
-    // Chunks whose batch is decoded, for reuse: a list's chunks add up to its whole body.
-    Queue<byte[]> free = new ConcurrentLinkedQueue<>();
     boolean complete = false;
     try {
       byte[] chunk = new byte[chunkSize];
@@ -171,10 +169,10 @@ public final class ParallelListDecoder {
         if (filled < chunk.length) {
           continue;
         }
-        addBatch(batches, chunk, scanner, reader, type, free, chunkSize);
+        addBatch(batches, chunk, scanner, list, true);
         int open = scanner.openElementStart();
         int keep = open < 0 ? 0 : filled - open;
-        byte[] next = 2 * keep > chunkSize ? new byte[2 * keep] : free.poll();
+        byte[] next = 2 * keep > chunkSize ? new byte[2 * keep] : list.free.poll();
         if (next == null) {
           next = new byte[chunkSize];
         }
@@ -191,20 +189,20 @@ public final class ParallelListDecoder {
         complete = true;
         return null;
       }
-      addBatch(batches, chunk, scanner, reader, type, null, chunkSize);
+      addBatch(batches, chunk, scanner, list, false);
       for (Batch b : batches) {
         b.tryRun();
       }
-      T list = mapper.readValue(envelope, type);
+      T result = mapper.readValue(envelope, type);
       if (scanner.splitItems()) {
         List<Object> items = new ArrayList<>(scanner.elements());
         for (Batch b : batches) {
           b.collectInto(items);
         }
-        setItems(shape, list, items);
+        setItems(shape, result, items);
       }
       complete = true;
-      return list;
+      return result;
     } finally {
       if (!complete) {
         // Batches not yet started are dropped: nobody will take their results.
@@ -215,23 +213,39 @@ public final class ParallelListDecoder {
     }
   }
 
+  /**
+   * Makes a batch of the elements the scanner completed in {@code chunk}, if any, and hands it to
+   * the pool unless it is the last, which the caller decodes itself.
+   */
   private static void addBatch(
-      List<Batch> batches,
-      byte[] chunk,
-      ListScanner scanner,
-      ObjectReader reader,
-      Class<?> listType,
-      @Nullable Queue<byte[]> free,
-      int chunkSize) {
+      List<Batch> batches, byte[] chunk, ListScanner scanner, ListDecode list, boolean toPool) {
     int[] ranges = scanner.takeRanges();
     if (ranges.length == 0) {
       return;
     }
     int first = scanner.elements() - ranges.length / 2;
-    Batch b = new Batch(chunk, ranges, first, reader, listType, free, chunkSize);
+    Batch b = new Batch(list, chunk, ranges, first);
     batches.add(b);
-    if (free != null) {
+    if (toPool) {
       Pool.EXECUTOR.execute(b);
+    }
+  }
+
+  /** What the batches of one list share. */
+  private static final class ListDecode {
+    final ObjectReader reader;
+    // What follows an element is the next one's comma, not the end of the input.
+    final ObjectReader elementReader;
+    final Class<?> listType;
+    final int chunkSize;
+    // Chunks whose batch is decoded, for reuse: a list's chunks add up to its whole body.
+    final Queue<byte[]> free = new ConcurrentLinkedQueue<>();
+
+    ListDecode(ObjectReader reader, Class<?> listType, int chunkSize) {
+      this.reader = reader;
+      this.elementReader = reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      this.listType = listType;
+      this.chunkSize = chunkSize;
     }
   }
 
@@ -269,35 +283,19 @@ public final class ParallelListDecoder {
   private static final class Batch implements Runnable {
     final AtomicBoolean claimed = new AtomicBoolean();
     private final CountDownLatch done = new CountDownLatch(1);
+    private final ListDecode list;
     private final int[] ranges;
     private final int first;
-    private final ObjectReader reader;
-    // What follows an element is the next one's comma, not the end of the input.
-    private final ObjectReader elementReader;
-    private final Class<?> listType;
     // Dropped once decoded, so that the chunk's bytes go while the list is still arriving.
     private byte @Nullable [] buf;
     private Object @Nullable [] results;
     private @Nullable Throwable failure;
-    private final @Nullable Queue<byte[]> free;
-    private final int chunkSize;
 
-    Batch(
-        byte[] buf,
-        int[] ranges,
-        int first,
-        ObjectReader reader,
-        Class<?> listType,
-        @Nullable Queue<byte[]> free,
-        int chunkSize) {
+    Batch(ListDecode list, byte[] buf, int[] ranges, int first) {
+      this.list = list;
       this.buf = buf;
-      this.free = free;
-      this.chunkSize = chunkSize;
       this.ranges = ranges;
       this.first = first;
-      this.reader = reader;
-      this.elementReader = reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-      this.listType = listType;
     }
 
     @Override
@@ -314,8 +312,8 @@ public final class ParallelListDecoder {
         } finally {
           byte[] b = buf;
           buf = null;
-          if (free != null && b != null && b.length == chunkSize) {
-            free.offer(b);
+          if (b != null && b.length == list.chunkSize) {
+            list.free.offer(b);
           }
           done.countDown();
         }
@@ -329,7 +327,8 @@ public final class ParallelListDecoder {
       int n = ranges.length / 2;
       Object[] out = new Object[n];
       int from = ranges[0];
-      try (JsonParser p = reader.getFactory().createParser(b, from, ranges[n * 2 - 1] - from)) {
+      try (JsonParser p =
+          list.reader.getFactory().createParser(b, from, ranges[n * 2 - 1] - from)) {
         KubeJsonParser shared = p instanceof KubeJsonParser kp ? kp : null;
         for (int k = 0; k < n; k++) {
           int start = ranges[2 * k];
@@ -337,13 +336,13 @@ public final class ParallelListDecoder {
           try {
             if (shared != null && (b[start] == '{' || b[start] == '[')) {
               shared.moveToValueAt(start);
-              out[k] = elementReader.readValue(shared);
+              out[k] = list.elementReader.readValue(shared);
               if (shared.inputOffset() != end) {
                 throw new JsonParseException(shared, "an element that ends where its brackets do");
               }
             } else {
               // Jackson wants whitespace after a root-level number; alone, it ends the input.
-              out[k] = reader.readValue(b, start, end - start);
+              out[k] = list.reader.readValue(b, start, end - start);
             }
           } catch (JsonProcessingException e) {
             throw atItem(e, first + k);
@@ -371,7 +370,7 @@ public final class ParallelListDecoder {
         }
       }
       located.prependPath(new JsonMappingException.Reference(ArrayList.class, index));
-      located.prependPath(new JsonMappingException.Reference(listType, "items"));
+      located.prependPath(new JsonMappingException.Reference(list.listType, "items"));
       return located;
     }
 

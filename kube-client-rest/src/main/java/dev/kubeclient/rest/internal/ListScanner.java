@@ -1,5 +1,7 @@
 package dev.kubeclient.rest.internal;
 
+import static dev.kubeclient.core.internal.KubeJsonParser.isWhitespace;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -408,9 +410,5 @@ public final class ListScanner {
     if (envelopeLength + n > envelope.length) {
       envelope = Arrays.copyOf(envelope, Math.max(envelope.length * 2, envelopeLength + n));
     }
-  }
-
-  private static boolean isWhitespace(byte c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
   }
 }

@@ -299,18 +299,12 @@ public final class ListScanner {
   }
 
   private int string(byte[] buf, int from, int to) {
-    for (int i = from; i < to; i++) {
-      byte c = buf[i];
-      if (escape) {
-        escape = false;
-      } else if (c == '\\') {
-        escape = true;
-      } else if (c == '"') {
-        endElement(i + 1);
-        return i + 1;
-      }
+    inString = true;
+    int i = skipString(buf, from, to);
+    if (!inString) {
+      endElement(i);
     }
-    return to;
+    return i;
   }
 
   private int scalar(byte[] buf, int from, int to) {

@@ -219,16 +219,21 @@ public final class RunAll {
   private void informers(int big, int huge) throws Exception {
     Map<String, String> peers =
         Map.of("kube-client", "KUBECLIENT", "fabric8", "FABRIC8", "official", "OFFICIAL");
-    for (String client : Report.CLIENTS) {
-      String peer = peers.get(client);
-      boolean slowest = client.equals(SLOWEST);
-      int syncCalls = slowest ? 2 : 3;
-      for (int j = 0; j < (slowest ? 1 : 2); j++) {
+    // Each measurement's JVMs take turns between the clients rather than running a client's in a
+    // row: the machine's speed drifts over minutes, and a ratio should not depend on which client
+    // had the slow minutes.
+    for (int j = 0; j < 2; j++) {
+      for (String client : Report.CLIENTS) {
+        boolean slowest = client.equals(SLOWEST);
+        if (slowest && j > 0) {
+          continue;
+        }
+        int syncCalls = slowest ? 2 : 3;
         Map<String, Double> r =
             informerRun(
                 BIG_HEAP_JVM,
                 "sync",
-                peer,
+                peers.get(client),
                 "pods-" + big,
                 Integer.toString(big),
                 Integer.toString(syncCalls));
@@ -237,30 +242,37 @@ public final class RunAll {
         record(client, "synccpu" + big + ".cold", "synccpu.1", r);
         record(client, "synccpu" + big + ".warm", "synccpu." + syncCalls, r);
       }
+    }
+    for (String client : Report.CLIENTS) {
+      boolean slowest = client.equals(SLOWEST);
       Map<String, Double> r =
           informerRun(
               BIG_HEAP_JVM,
               "sync",
-              peer,
+              peers.get(client),
               "pods-" + huge,
               Integer.toString(huge),
               slowest ? "1" : "2");
       record(client, "sync" + huge + ".cold", "sync.1", r);
       record(client, "sync" + huge + ".warm", "sync.2", r);
+    }
+    for (String client : Report.CLIENTS) {
       Map<String, Double> heap =
           informerRun(
               List.of("-Xmx6g", "-XX:+UseSerialGC"),
               "heap",
-              peer,
+              peers.get(client),
               "pods-" + huge,
               Integer.toString(huge));
       record(client, "informerheap", heap);
-      int rounds = 2;
+    }
+    int rounds = 2;
+    for (String client : Report.CLIENTS) {
       Map<String, Double> w =
           informerRun(
               BIG_HEAP_JVM,
               "watch",
-              peer,
+              peers.get(client),
               Integer.toString(quick ? 2_000 : WATCH_EVENTS),
               Integer.toString(rounds),
               quick ? "1" : Integer.toString(WATCH_WARMUP_SECONDS));
@@ -294,10 +306,14 @@ public final class RunAll {
         record(client, "coldstart.cpu", r);
       }
     }
-    for (String client : Report.CLIENTS) {
-      boolean slowest = client.equals(SLOWEST);
-      // One JVM goes on to the warm calls (calls 11-20); two more give the first calls' spread.
-      for (int jvm = 0; jvm < (slowest ? 1 : 3); jvm++) {
+    // The JVMs take turns between the clients (see informers()). The first goes on to the warm
+    // calls (calls 11-20); two more give the first calls' spread.
+    for (int jvm = 0; jvm < 3; jvm++) {
+      for (String client : Report.CLIENTS) {
+        boolean slowest = client.equals(SLOWEST);
+        if (slowest && jvm > 0) {
+          continue;
+        }
         int calls = jvm > 0 ? 5 : quick ? 8 : slowest ? 13 : 20;
         int warmFrom = quick ? 5 : 11;
         Map<String, Double> r =
@@ -317,6 +333,9 @@ public final class RunAll {
           }
         }
       }
+    }
+    for (String client : Report.CLIENTS) {
+      boolean slowest = client.equals(SLOWEST);
       Map<String, Double> r =
           peer(
               client,

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -102,6 +103,11 @@ public final class Transport implements AutoCloseable {
     if (config.isSecure()) {
       tls = TlsSettings.forConfig(config);
       tls.apply(b);
+    } else {
+      // A client that may speak TLS loads the JVM's trust store and builds an SSL context when it
+      // is built, about a quarter of a second in a fresh JVM, which a plain-http server (a test
+      // server, kubectl proxy) never needs.
+      b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
     }
     List<URI> proxies = List.of();
     if (config.proxyUrl() != null) {

@@ -285,32 +285,36 @@ public final class Request {
     try (Response response = send(Mode.UNARY)) {
       ResponseBody rb = response.body();
       String url = response.request().url().toString();
-      if (ParallelListDecoder.applies(type)) {
-        try (InputStream in = rb.byteStream()) {
-          T list = ParallelListDecoder.decode(client.mapper(), in, type);
-          if (list == null) {
-            throw JsonErrors.decodeError(
-                verb + " " + url + ": empty response body, expected " + type.getSimpleName());
-          }
-          return list;
-        } catch (JsonProcessingException e) {
-          throw decodeError(e, url, type.getSimpleName());
-        } catch (IOException e) {
-          throw RestErrors.transport(verb, url, e);
+      try (InputStream in = rb.byteStream()) {
+        if (!ParallelListDecoder.applies(type)) {
+          return decode(in, type, url);
         }
-      }
-      try (JsonParser parser = client.mapper().createParser(rb.byteStream())) {
-        if (parser.nextToken() == null) {
-          throw JsonErrors.decodeError(
-              verb + " " + url + ": empty response body, expected " + type.getSimpleName());
+        T list = ParallelListDecoder.decode(client.mapper(), in, type);
+        if (list == null) {
+          throw emptyBody(url, type);
         }
-        return client.mapper().readValue(parser, type);
+        return list;
       } catch (JsonProcessingException e) {
         throw decodeError(e, url, type.getSimpleName());
       } catch (IOException e) {
         throw RestErrors.transport(verb, url, e);
       }
     }
+  }
+
+  /** The value of {@code type} that {@code in} holds, decoded on this thread as it is read. */
+  private <T> T decode(InputStream in, Class<T> type, String url) throws IOException {
+    try (JsonParser parser = client.mapper().createParser(in)) {
+      if (parser.nextToken() == null) {
+        throw emptyBody(url, type);
+      }
+      return client.mapper().readValue(parser, type);
+    }
+  }
+
+  private RuntimeException emptyBody(String url, Class<?> type) {
+    return JsonErrors.decodeError(
+        verb + " " + url + ": empty response body, expected " + type.getSimpleName());
   }
 
   /** Sends the request and discards the body; for calls whose result does not matter. */

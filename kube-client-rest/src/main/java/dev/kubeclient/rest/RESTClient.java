@@ -106,8 +106,22 @@ public final class RESTClient implements AutoCloseable {
   /** A request with any HTTP verb. */
   public Request verb(String verb) {
     checkNotNull(verb, "verb");
-    checkArgument(verb.matches("[A-Z]+"), "verb must be upper-case letters: '%s'", verb);
+    checkArgument(isUpperCaseWord(verb), "verb must be upper-case letters: '%s'", verb);
     return new Request(this, verb);
+  }
+
+  // Every request passes here: String.matches would compile a regex per request.
+  private static boolean isUpperCaseWord(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 'A' || c > 'Z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The group/version of this client, such as {@code apps/v1}. */

@@ -164,6 +164,12 @@ class RESTClientTest {
     assertThatThrownBy(() -> c.verb("get"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'get'");
+    for (String bad : new String[] {"", "GE T", "GET1", "@", "[", "GÉT"}) {
+      assertThatThrownBy(() -> c.verb(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("'" + bad + "'");
+    }
+    assertThat(c.verb("PROPFIND").verb()).isEqualTo("PROPFIND");
     assertThatThrownBy(() -> c.get().resource(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("resource == null");

@@ -66,7 +66,7 @@ final class ResultsWriter {
             + " first calls: median of 3 JVMs; warm: calls 11–20 of one JVM; 50,000 pods: calls"
             + " 1–3 of one JVM; GET and writes: five 1-second batches after "
             + RunAll.ROUND_TRIP_WARMUP_SECONDS
-            + " s of warm-up, `-Xmx1g`. The"
+            + " s of warm-up, `-Xmx1g`, against a server already warmed by one unmeasured pass. The"
             + " official client, the slowest in these lists by far, runs one"
             + " JVM with calls 1–13 (warm: 11–13) and one call of 50,000 pods.\n\n");
     List<Row> http = new ArrayList<>();

@@ -19,6 +19,15 @@ public final class IntOrString {
   private final int intValue;
   private final @Nullable String stringValue;
 
+  /**
+   * Recent int values, one per slot by the value's low bits: probe and service ports repeat in
+   * every object of a cache. Instances are immutable, so a racing write only loses a slot.
+   */
+  private static final IntOrString[] RECENT_INTS = new IntOrString[1 << 8];
+
+  /** Recent string values (port names such as {@code http}), one per slot by hash. */
+  private static final IntOrString[] RECENT_STRINGS = new IntOrString[1 << 8];
+
   private IntOrString(int intValue, @Nullable String stringValue) {
     this.intValue = intValue;
     this.stringValue = stringValue;
@@ -26,12 +35,28 @@ public final class IntOrString {
 
   /** An int value. */
   public static IntOrString of(int value) {
-    return new IntOrString(value, null);
+    int slot = value & (RECENT_INTS.length - 1);
+    IntOrString cached = RECENT_INTS[slot];
+    if (cached != null && cached.intValue == value && cached.stringValue == null) {
+      return cached;
+    }
+    IntOrString v = new IntOrString(value, null);
+    RECENT_INTS[slot] = v;
+    return v;
   }
 
   /** A string value. */
   public static IntOrString of(String value) {
-    return new IntOrString(0, checkNotNull(value, "value"));
+    checkNotNull(value, "value");
+    int h = value.hashCode();
+    int slot = (h ^ (h >>> 16)) & (RECENT_STRINGS.length - 1);
+    IntOrString cached = RECENT_STRINGS[slot];
+    if (cached != null && value.equals(cached.stringValue)) {
+      return cached;
+    }
+    IntOrString v = new IntOrString(0, value);
+    RECENT_STRINGS[slot] = v;
+    return v;
   }
 
   /**

@@ -22,18 +22,33 @@ import org.jspecify.annotations.Nullable;
 public final class Time implements Comparable<Time> {
   private final long epochSecond;
 
+  /**
+   * Recent instances, one per slot by the second's low bits. A pod carries about ten timestamps,
+   * most of them equal to another one of it (created, scheduled, started, ready), and objects
+   * created together share them; a cache of them kept one instance per timestamp. Instances are
+   * immutable, so a racing write only loses a slot.
+   */
+  private static final Time[] RECENT = new Time[1 << 10];
+
   private Time(long epochSecond) {
     this.epochSecond = epochSecond;
   }
 
   /** The time at {@code epochSecond} seconds after 1970-01-01T00:00:00Z. */
   public static Time ofEpochSecond(long epochSecond) {
-    return new Time(epochSecond);
+    int slot = (int) epochSecond & (RECENT.length - 1);
+    Time cached = RECENT[slot];
+    if (cached != null && cached.epochSecond == epochSecond) {
+      return cached;
+    }
+    Time t = new Time(epochSecond);
+    RECENT[slot] = t;
+    return t;
   }
 
   /** {@code instant} truncated to the second (towards the past). */
   public static Time of(Instant instant) {
-    return new Time(checkNotNull(instant, "instant").getEpochSecond());
+    return ofEpochSecond(checkNotNull(instant, "instant").getEpochSecond());
   }
 
   /** The current time, truncated to the second. */
@@ -50,7 +65,7 @@ public final class Time implements Comparable<Time> {
   public static Time parse(String text) {
     checkNotNull(text, "text");
     long fast = fastEpochSecond(text);
-    return new Time(
+    return ofEpochSecond(
         fast != Timestamps.NOT_FAST ? fast : parseInstant(text, "Time").getEpochSecond());
   }
 

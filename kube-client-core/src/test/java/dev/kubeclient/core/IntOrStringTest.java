@@ -46,4 +46,17 @@ class IntOrStringTest {
     assertThat(IntOrString.of(1)).isNotEqualTo(IntOrString.of("1")).isEqualTo(IntOrString.of(1));
     assertThat(IntOrString.of("a")).isEqualTo(IntOrString.of("a"));
   }
+
+  @Test
+  void of_equalValuesShareAnInstance_andCollidingSlotsKeepTheirValues() {
+    assertThat(IntOrString.of(8080)).isSameAs(IntOrString.of(8080));
+    assertThat(IntOrString.of("http")).isSameAs(IntOrString.of(new String("http")));
+    for (int i = 0; i < 10; i++) {
+      int v = 8080 + (i % 2) * 256;
+      assertThat(IntOrString.of(v).intValue()).isEqualTo(v);
+      assertThat(IntOrString.of(v).isInt()).isTrue();
+    }
+    assertThat(IntOrString.of("0").isInt()).isFalse();
+    assertThat(IntOrString.of(0).isInt()).isTrue();
+  }
 }

@@ -90,4 +90,14 @@ class TimeTest {
     assertThat(Time.parse("2024-02-29T23:59:59Z").toString()).isEqualTo("2024-02-29T23:59:59Z");
     assertThat(Time.parse("2024-02-29t23:59:59z").toString()).isEqualTo("2024-02-29T23:59:59Z");
   }
+
+  @Test
+  void ofEpochSecond_equalSecondsShareAnInstance_andCollidingSlotsKeepTheirValues() {
+    assertThat(Time.ofEpochSecond(1_700_000_000L)).isSameAs(Time.parse("2023-11-14T22:13:20Z"));
+    // Seconds 1,024 apart take the same slot of the cache, in turns.
+    for (int i = 0; i < 10; i++) {
+      long s = 1_700_000_000L + (i % 2) * 1024L;
+      assertThat(Time.ofEpochSecond(s).epochSecond()).isEqualTo(s);
+    }
+  }
 }

@@ -39,6 +39,16 @@ public final class ModelReaders {
 
   private static final CachedQuantity[] QUANTITIES = new CachedQuantity[QUANTITY_SLOTS];
 
+  /**
+   * Boxed numbers of recent values, one per slot by the value's low bits. Ports, modes and user IDs
+   * repeat in every pod and fall outside the JDK's cache of -128 to 127; a cached pod kept about
+   * eight boxes of its own. Boxes are immutable, so a racing write only loses a slot.
+   */
+  private static final int NUMBER_SLOTS = 1 << 10;
+
+  private static final Integer[] INTS = new Integer[NUMBER_SLOTS];
+  private static final Long[] LONGS = new Long[NUMBER_SLOTS];
+
   /** Reads one value: a model, a scalar, or an element of a list or map. */
   @FunctionalInterface
   public interface Reader<T> {
@@ -160,7 +170,7 @@ public final class ModelReaders {
       throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NUMBER_INT) {
-      return p.getIntValue();
+      return boxed(p.getIntValue());
     }
     return t == JsonToken.VALUE_NULL ? null : ctxt.readValue(p, Integer.class);
   }
@@ -169,9 +179,33 @@ public final class ModelReaders {
   public static @Nullable Long int64(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NUMBER_INT) {
-      return p.getLongValue();
+      return boxed(p.getLongValue());
     }
     return t == JsonToken.VALUE_NULL ? null : ctxt.readValue(p, Long.class);
+  }
+
+  /** A shared box of {@code v}. */
+  public static Integer boxed(int v) {
+    int slot = v & (NUMBER_SLOTS - 1);
+    Integer cached = INTS[slot];
+    if (cached != null && cached == v) {
+      return cached;
+    }
+    Integer box = v;
+    INTS[slot] = box;
+    return box;
+  }
+
+  /** A shared box of {@code v}. */
+  public static Long boxed(long v) {
+    int slot = (int) v & (NUMBER_SLOTS - 1);
+    Long cached = LONGS[slot];
+    if (cached != null && cached == v) {
+      return cached;
+    }
+    Long box = v;
+    LONGS[slot] = box;
+    return box;
   }
 
   /** A floating-point value. */

@@ -151,4 +151,15 @@ class ModelReadersTest {
       assertThat(ModelReaders.map(p, ctxt, ModelReaders::string)).isEmpty();
     }
   }
+
+  @Test
+  void boxed_equalValuesShareABox_andCollidingSlotsKeepTheirValues() {
+    assertThat(ModelReaders.boxed(8080)).isSameAs(ModelReaders.boxed(8080));
+    assertThat(ModelReaders.boxed(65_534L)).isSameAs(ModelReaders.boxed(65_534L));
+    for (int i = 0; i < 10; i++) {
+      int v = 9090 + (i % 2) * 1024;
+      assertThat(ModelReaders.boxed(v)).isEqualTo(v);
+      assertThat(ModelReaders.boxed((long) -v)).isEqualTo(-v);
+    }
+  }
 }

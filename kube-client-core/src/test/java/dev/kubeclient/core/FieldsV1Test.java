@@ -76,4 +76,27 @@ class FieldsV1Test {
     assertThat(numbers.json())
         .isEqualTo(Codec.json().readTree("{\"a\":1E2,\"b\":1.50,\"c\":-0}").toString());
   }
+
+  @Test
+  void packed_isEqualToTheDecodedSet_andWritesTheSameJson() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    ManagedFieldsEntry e = mapper.readValue(ENTRY, ManagedFieldsEntry.class);
+    FieldsV1 decoded = e.getFieldsV1();
+    FieldsV1 packed = decoded.packed();
+    assertThat(packed).isNotSameAs(decoded).isEqualTo(decoded);
+    assertThat(decoded).isEqualTo(packed);
+    assertThat(packed.hashCode()).isEqualTo(decoded.hashCode());
+    assertThat(packed.json()).isEqualTo(decoded.json());
+    assertThat(packed.packed()).isSameAs(packed);
+    assertThat(packed).isNotEqualTo(FieldsV1.parse("{\"f:data\":{}}").packed());
+    e.setFieldsV1(packed);
+    assertThat(mapper.readTree(mapper.writeValueAsString(e))).isEqualTo(mapper.readTree(ENTRY));
+    assertThat(new YAMLMapper().writeValueAsString(e)).contains("f:image: {}");
+  }
+
+  @Test
+  void packed_setNotInTheCompactForm_isTheSameSet() {
+    FieldsV1 withScalars = FieldsV1.parse("{\"f:a\":[1,2]}");
+    assertThat(withScalars.packed()).isSameAs(withScalars);
+  }
 }

@@ -7,11 +7,10 @@ import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Jackson's UTF-8 parser with one addition: {@link #copyCompactObject()} hands out an object's text
+ * Jackson's UTF-8 parser with one addition: {@link #copyCompactObject()} copies an object's text
  * straight from the input bytes, without tokenizing it. {@link KubeJsonFactory} makes these.
  *
  * <p>Why: every object's {@code metadata.managedFields[].fieldsV1} is a nest of objects whose keys
@@ -21,15 +20,6 @@ import org.jspecify.annotations.Nullable;
  * in the first calls of a fresh JVM). Confined to one thread, as every Jackson parser.
  */
 public final class KubeJsonParser extends UTF8StreamJsonParser {
-  /** Deeper nests go the tokenizing way, which enforces Jackson's own nesting limit. */
-  private static final int MAX_DEPTH = 64;
-
-  /** {@link #compactObjectEnd}: the input ends before the object does. */
-  private static final int MORE = -1;
-
-  /** {@link #compactObjectEnd}: the object is not in the compact form. */
-  private static final int NOT_COMPACT = -2;
-
   KubeJsonParser(
       IOContext ctxt,
       int features,
@@ -84,13 +74,13 @@ public final class KubeJsonParser extends UTF8StreamJsonParser {
   }
 
   /**
-   * The text of the object whose start is the current token, when it is in the compact form
-   * Jackson's generator writes, with objects as the only values: no whitespace, keys of printable
-   * ASCII escaping only {@code "} and {@code \}. Then the parser moves to the object's end token,
-   * as if it had read every token in between. Otherwise (other values, other escapes, non-ASCII,
-   * whitespace, an object longer than the input buffer, malformed input) it returns null and moves
-   * nothing, and the caller reads the tokens; the text returned is then exactly what copying the
-   * tokens to a compact generator would have produced.
+   * The object whose start is the current token, kept as {@link FieldSets#COMPACT} text, when it is
+   * in the compact form Jackson's generator writes, with objects as the only values: no whitespace,
+   * keys of printable ASCII escaping only {@code "} and {@code \}. Then the parser moves to the
+   * object's end token, as if it had read every token in between. Otherwise (other values, other
+   * escapes, non-ASCII, whitespace, an object longer than the input buffer, malformed input) it
+   * returns null and moves nothing, and the caller reads the tokens; the text of what is returned
+   * is then exactly what copying the tokens to a compact generator would have produced.
    *
    * <p>An object that runs past the bytes buffered so far is moved to the buffer's start and the
    * rest read after it. That read may block, as the tokens' would: the object is not complete
@@ -98,7 +88,7 @@ public final class KubeJsonParser extends UTF8StreamJsonParser {
    * without this many of a list's sets straddled a refill, went the tokenizing way and filled the
    * parser's name table with their unique keys.
    */
-  public @Nullable String copyCompactObject() throws IOException {
+  public byte @Nullable [] copyCompactObject() throws IOException {
     if (_currToken != JsonToken.START_OBJECT) {
       return null;
     }
@@ -107,85 +97,21 @@ public final class KubeJsonParser extends UTF8StreamJsonParser {
       return null;
     }
     int stop;
-    while ((stop = compactObjectEnd(_inputBuffer, _inputPtr, _inputEnd)) == MORE) {
+    while ((stop = FieldSets.compactObjectEnd(_inputBuffer, _inputPtr, _inputEnd))
+        == FieldSets.MORE) {
       if (!loadMoreKeeping(start)) {
         return null;
       }
       start = 0;
     }
-    if (stop == NOT_COMPACT) {
+    if (stop == FieldSets.NOT_COMPACT) {
       return null;
     }
-    String text = new String(_inputBuffer, start, stop - start, StandardCharsets.ISO_8859_1);
+    byte[] kept = FieldSets.compact(_inputBuffer, start, stop);
     _inputPtr = stop;
     _parsingContext = _parsingContext.clearAndGetParent();
     _updateToken(JsonToken.END_OBJECT);
-    return text;
-  }
-
-  /**
-   * Where the compact object whose {@code '{'} precedes {@code i} ends (the index after its {@code
-   * '}'}), {@link #MORE} when {@code end} comes first, or {@link #NOT_COMPACT}.
-   */
-  private static int compactObjectEnd(byte[] b, int i, int end) {
-    int depth = 1;
-    boolean afterOpen = true;
-    while (true) {
-      if (i >= end) {
-        return MORE;
-      }
-      byte c = b[i++];
-      if (c == '}') {
-        if (--depth == 0) {
-          return i;
-        }
-        afterOpen = false;
-        continue;
-      }
-      if (!afterOpen) {
-        if (c != ',') {
-          return NOT_COMPACT;
-        }
-        if (i >= end) {
-          return MORE;
-        }
-        c = b[i++];
-      }
-      if (c != '"') {
-        return NOT_COMPACT;
-      }
-      while (true) {
-        if (i >= end) {
-          return MORE;
-        }
-        c = b[i++];
-        if (c == '"') {
-          break;
-        }
-        if (c == '\\') {
-          if (i >= end) {
-            return MORE;
-          }
-          if (b[i] != '"' && b[i] != '\\') {
-            return NOT_COMPACT;
-          }
-          i++;
-        } else if (c < 0x20 || c == 0x7f) {
-          // Control characters (invalid unescaped) and, as bytes are signed, all of non-ASCII
-          // UTF-8: the tokenizing way validates and re-escapes those.
-          return NOT_COMPACT;
-        }
-      }
-      if (i >= end || (b[i] == ':' && i + 1 >= end)) {
-        return MORE;
-      }
-      if (b[i] != ':' || b[i + 1] != '{' || depth == MAX_DEPTH) {
-        return NOT_COMPACT;
-      }
-      i += 2;
-      depth++;
-      afterOpen = true;
-    }
+    return kept;
   }
 
   /**

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.kubeclient.core.FieldsV1;
+import dev.kubeclient.core.codec.Codec;
 import dev.kubeclient.core.labels.Selector;
 import dev.kubeclient.informers.cache.FakeListerWatcher.FakeWatch;
 import dev.kubeclient.testing.FakeClock;
@@ -251,6 +253,36 @@ class SharedIndexInformerTest {
     watch.modify("a", "6");
     await().until(() -> h.events.size() == 2);
     assertThat(h.events).containsExactly("add ns/a", "delete ns/a");
+  }
+
+  @Test
+  void cachedObjects_keepTheirManagedFieldsPacked_andEqualToWhatWasListed() throws Exception {
+    String set = "{\"f:metadata\":{\"f:labels\":{\".\":{},\"f:app\":{}}},\"f:spec\":{}}";
+    Pod listed =
+        Codec.decode(
+            "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"namespace\":\"ns\","
+                + "\"name\":\"a\",\"resourceVersion\":\"1\","
+                + "\"managedFields\":[{\"manager\":\"m\",\"fieldsV1\":"
+                + set
+                + "},{}]}}",
+            Pod.class);
+    FieldsV1 decoded = listed.getMetadata().getManagedFields().get(0).getFieldsV1();
+    // As decoded, the set is text: packing it would give a new instance.
+    assertThat(decoded.packed()).isNotSameAs(decoded);
+    lw.lister = o -> podList("1", listed.deepCopy());
+    RecordingEventHandler h = new RecordingEventHandler();
+    SharedIndexInformer<Pod> inf = informer();
+    inf.addEventHandler(h);
+    inf.start();
+    await().until(inf::hasSynced);
+    Pod cached = inf.getIndexer().getByKey("ns/a");
+    FieldsV1 kept = cached.getMetadata().getManagedFields().get(0).getFieldsV1();
+    assertThat(kept.packed()).isSameAs(kept);
+    assertThat(kept).isEqualTo(decoded);
+    assertThat(kept.json()).isEqualTo(set);
+    assertThat(cached.getMetadata().getManagedFields().get(1).getFieldsV1()).isNull();
+    assertThat(cached).isEqualTo(listed);
+    assertThat(Codec.encode(cached)).isEqualTo(Codec.encode(listed));
   }
 
   @Test

@@ -2,8 +2,11 @@ package dev.kubeclient.informers.cache.internal;
 
 import static dev.kubeclient.core.internal.Preconditions.checkNotNull;
 
+import dev.kubeclient.core.FieldsV1;
 import dev.kubeclient.core.KubernetesObject;
+import dev.kubeclient.core.meta.v1.ManagedFieldsEntry;
 import dev.kubeclient.core.meta.v1.ObjectMeta;
+import dev.kubeclient.core.unstructured.Unstructured;
 import dev.kubeclient.informers.cache.DeletedFinalStateUnknown;
 import dev.kubeclient.informers.cache.Delta;
 import dev.kubeclient.informers.cache.DeltaFIFO;
@@ -475,6 +478,7 @@ public final class DefaultSharedIndexInformer<T extends KubernetesObject>
     switch (d.type()) {
       case SYNC, REPLACED, ADDED, UPDATED -> {
         T obj = Objects.requireNonNull(d.object());
+        packManagedFields(obj);
         T old = indexer.get(obj);
         if (old != null) {
           indexer.update(obj);
@@ -509,6 +513,33 @@ public final class DefaultSharedIndexInformer<T extends KubernetesObject>
           T obj = Objects.requireNonNull(d.object());
           indexer.delete(obj);
           processor.distribute(Notification.delete(obj, false), false);
+        }
+      }
+    }
+  }
+
+  /**
+   * Packs the object's managed-fields sets ({@link FieldsV1#packed()}) before it is cached: they
+   * were about a seventh of a cached pod's heap as text. Done here, on the informer's own thread,
+   * rather than when decoding, which for a watch runs on the one thread that bounds its rate. The
+   * packed sets are equal to the text ones, so nothing a handler or lister sees changes. An
+   * Unstructured object's metadata is a copy, which would pack for nothing.
+   */
+  private static void packManagedFields(KubernetesObject obj) {
+    if (obj instanceof Unstructured) {
+      return;
+    }
+    ObjectMeta meta = obj.getMetadata();
+    @Nullable List<ManagedFieldsEntry> entries = meta == null ? null : meta.getManagedFields();
+    if (entries == null) {
+      return;
+    }
+    for (ManagedFieldsEntry e : entries) {
+      @Nullable FieldsV1 set = e == null ? null : e.getFieldsV1();
+      if (set != null) {
+        FieldsV1 packed = set.packed();
+        if (packed != set) {
+          e.setFieldsV1(packed);
         }
       }
     }

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * only when asked ({@link #toJsonNode()}). Every object in an informer cache carries managedFields,
  * and a parsed tree costs dozens of small objects per entry; the bytes cost one. Sets in the
  * compact form API servers write are kept packed, their keys shared between all sets of the JVM, in
- * about a quarter of the text's size; {@link #json()} writes the text back on demand.
+ * about a third of the text's size; {@link #json()} writes the text back on demand.
  *
  * <p>Immutable and thread-safe; equal when the JSON text is equal.
  */
@@ -115,7 +115,15 @@ public final class FieldsV1 {
 
   @Override
   public int hashCode() {
-    // The text's: a set and its packed form are equal.
+    // The text's, as String.hashCode computes it: a set and its packed form are equal. Compact
+    // text is ASCII, so its bytes are its chars and need no string made of them.
+    if (data[0] == FieldSets.COMPACT) {
+      int h = 0;
+      for (int i = 1; i < data.length; i++) {
+        h = 31 * h + data[i];
+      }
+      return h;
+    }
     return json().hashCode();
   }
 

@@ -86,6 +86,7 @@ class FieldsV1Test {
     assertThat(packed).isNotSameAs(decoded).isEqualTo(decoded);
     assertThat(decoded).isEqualTo(packed);
     assertThat(packed.hashCode()).isEqualTo(decoded.hashCode());
+    assertThat(decoded.hashCode()).isEqualTo(decoded.json().hashCode());
     assertThat(packed.json()).isEqualTo(decoded.json());
     assertThat(packed.packed()).isSameAs(packed);
     assertThat(packed).isNotEqualTo(FieldsV1.parse("{\"f:data\":{}}").packed());
